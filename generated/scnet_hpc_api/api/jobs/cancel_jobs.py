@@ -1,0 +1,193 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.cancel_jobs_envelope import CancelJobsEnvelope
+from ...models.cancel_jobs_form import CancelJobsForm
+from ...models.error_envelope import ErrorEnvelope
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CancelJobsForm,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/hpc/openapi/v2/jobs",
+    }
+
+    _kwargs["data"] = body.to_dict()
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | CancelJobsEnvelope | ErrorEnvelope:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> CancelJobsEnvelope | ErrorEnvelope:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = CancelJobsEnvelope.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = ErrorEnvelope.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    response_default = cast(Any, None)
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | CancelJobsEnvelope | ErrorEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CancelJobsForm,
+) -> Response[Any | CancelJobsEnvelope | ErrorEnvelope]:
+    """Delete (cancel) jobs (删除作业).
+
+     A `DELETE` with an `application/x-www-form-urlencoded` **body** (as every documented sample
+    sends it; the docs leave 请求数据类型 empty). Not idempotent in effect; never retried
+    automatically. `code` `"0"` does not prove the job is gone: re-check its state.
+
+    Args:
+        body (CancelJobsForm): Required flags were not visible in the docs; both members are
+            needed for a cancel.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | CancelJobsEnvelope | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CancelJobsForm,
+) -> Any | CancelJobsEnvelope | ErrorEnvelope | None:
+    """Delete (cancel) jobs (删除作业).
+
+     A `DELETE` with an `application/x-www-form-urlencoded` **body** (as every documented sample
+    sends it; the docs leave 请求数据类型 empty). Not idempotent in effect; never retried
+    automatically. `code` `"0"` does not prove the job is gone: re-check its state.
+
+    Args:
+        body (CancelJobsForm): Required flags were not visible in the docs; both members are
+            needed for a cancel.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | CancelJobsEnvelope | ErrorEnvelope
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CancelJobsForm,
+) -> Response[Any | CancelJobsEnvelope | ErrorEnvelope]:
+    """Delete (cancel) jobs (删除作业).
+
+     A `DELETE` with an `application/x-www-form-urlencoded` **body** (as every documented sample
+    sends it; the docs leave 请求数据类型 empty). Not idempotent in effect; never retried
+    automatically. `code` `"0"` does not prove the job is gone: re-check its state.
+
+    Args:
+        body (CancelJobsForm): Required flags were not visible in the docs; both members are
+            needed for a cancel.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | CancelJobsEnvelope | ErrorEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CancelJobsForm,
+) -> Any | CancelJobsEnvelope | ErrorEnvelope | None:
+    """Delete (cancel) jobs (删除作业).
+
+     A `DELETE` with an `application/x-www-form-urlencoded` **body** (as every documented sample
+    sends it; the docs leave 请求数据类型 empty). Not idempotent in effect; never retried
+    automatically. `code` `"0"` does not prove the job is gone: re-check its state.
+
+    Args:
+        body (CancelJobsForm): Required flags were not visible in the docs; both members are
+            needed for a cancel.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | CancelJobsEnvelope | ErrorEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

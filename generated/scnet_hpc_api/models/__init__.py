@@ -1,0 +1,115 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .cancel_jobs_envelope import CancelJobsEnvelope
+from .cancel_jobs_envelope_data import CancelJobsEnvelopeData
+from .cancel_jobs_form import CancelJobsForm
+from .cancel_jobs_form_job_method import CancelJobsFormJobMethod
+from .center_envelope import CenterEnvelope
+from .center_info import CenterInfo
+from .cluster import Cluster
+from .cluster_list_envelope import ClusterListEnvelope
+from .cluster_user_info import ClusterUserInfo
+from .error_code import ErrorCode
+from .error_envelope import ErrorEnvelope
+from .file_content import FileContent
+from .file_content_envelope import FileContentEnvelope
+from .file_content_form import FileContentForm
+from .file_content_form_roll_direction import FileContentFormRollDirection
+from .history_job import HistoryJob
+from .history_job_detail import HistoryJobDetail
+from .history_job_detail_envelope import HistoryJobDetailEnvelope
+from .history_job_detail_job_ext_attr_type_0 import HistoryJobDetailJobExtAttrType0
+from .history_job_list_envelope import HistoryJobListEnvelope
+from .history_job_page import HistoryJobPage
+from .job_info import JobInfo
+from .job_init_attr import JobInitAttr
+from .job_state_code import JobStateCode
+from .job_state_count import JobStateCount
+from .job_state_stats_envelope import JobStateStatsEnvelope
+from .list_history_jobs_sort import ListHistoryJobsSort
+from .list_history_jobs_time_type import ListHistoryJobsTimeType
+from .queue import Queue
+from .queue_detail import QueueDetail
+from .queue_detail_list_envelope import QueueDetailListEnvelope
+from .queue_job_count import QueueJobCount
+from .queue_job_stats_envelope import QueueJobStatsEnvelope
+from .queue_list_envelope import QueueListEnvelope
+from .queue_metric import QueueMetric
+from .realtime_job import RealtimeJob
+from .realtime_job_detail import RealtimeJobDetail
+from .realtime_job_detail_envelope import RealtimeJobDetailEnvelope
+from .realtime_job_list_envelope import RealtimeJobListEnvelope
+from .realtime_job_page import RealtimeJobPage
+from .realtime_state_code import RealtimeStateCode
+from .region_token import RegionToken
+from .service_url import ServiceUrl
+from .storage_quota import StorageQuota
+from .storage_quota_envelope import StorageQuotaEnvelope
+from .submit_job_envelope import SubmitJobEnvelope
+from .submit_job_request import SubmitJobRequest
+from .token_list_envelope import TokenListEnvelope
+from .token_renew_envelope import TokenRenewEnvelope
+from .token_renew_envelope_data_type_1 import TokenRenewEnvelopeDataType1
+from .token_state_envelope import TokenStateEnvelope
+from .token_state_envelope_data_type_1 import TokenStateEnvelopeDataType1
+from .used_walltime_envelope import UsedWalltimeEnvelope
+from .user_limit import UserLimit
+from .user_limit_envelope import UserLimitEnvelope
+
+__all__ = (
+    "CancelJobsEnvelope",
+    "CancelJobsEnvelopeData",
+    "CancelJobsForm",
+    "CancelJobsFormJobMethod",
+    "CenterEnvelope",
+    "CenterInfo",
+    "Cluster",
+    "ClusterListEnvelope",
+    "ClusterUserInfo",
+    "ErrorCode",
+    "ErrorEnvelope",
+    "FileContent",
+    "FileContentEnvelope",
+    "FileContentForm",
+    "FileContentFormRollDirection",
+    "HistoryJob",
+    "HistoryJobDetail",
+    "HistoryJobDetailEnvelope",
+    "HistoryJobDetailJobExtAttrType0",
+    "HistoryJobListEnvelope",
+    "HistoryJobPage",
+    "JobInfo",
+    "JobInitAttr",
+    "JobStateCode",
+    "JobStateCount",
+    "JobStateStatsEnvelope",
+    "ListHistoryJobsSort",
+    "ListHistoryJobsTimeType",
+    "Queue",
+    "QueueDetail",
+    "QueueDetailListEnvelope",
+    "QueueJobCount",
+    "QueueJobStatsEnvelope",
+    "QueueListEnvelope",
+    "QueueMetric",
+    "RealtimeJob",
+    "RealtimeJobDetail",
+    "RealtimeJobDetailEnvelope",
+    "RealtimeJobListEnvelope",
+    "RealtimeJobPage",
+    "RealtimeStateCode",
+    "RegionToken",
+    "ServiceUrl",
+    "StorageQuota",
+    "StorageQuotaEnvelope",
+    "SubmitJobEnvelope",
+    "SubmitJobRequest",
+    "TokenListEnvelope",
+    "TokenRenewEnvelope",
+    "TokenRenewEnvelopeDataType1",
+    "TokenStateEnvelope",
+    "TokenStateEnvelopeDataType1",
+    "UsedWalltimeEnvelope",
+    "UserLimit",
+    "UserLimitEnvelope",
+)

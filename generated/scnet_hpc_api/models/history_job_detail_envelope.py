@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.history_job_detail import HistoryJobDetail
+
+
+T = TypeVar("T", bound="HistoryJobDetailEnvelope")
+
+
+@_attrs_define
+class HistoryJobDetailEnvelope:
+    """
+    Attributes:
+        code (Literal['0']): Success (成功).
+        msg (str):
+        data (HistoryJobDetail | None): The job, or `null` when it is not found.
+    """
+
+    code: Literal["0"]
+    msg: str
+    data: HistoryJobDetail | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.history_job_detail import HistoryJobDetail
+
+        code = self.code
+
+        msg = self.msg
+
+        data: dict[str, Any] | None
+        if isinstance(self.data, HistoryJobDetail):
+            data = self.data.to_dict()
+        else:
+            data = self.data
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+                "msg": msg,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.history_job_detail import HistoryJobDetail
+
+        d = dict(src_dict)
+        code = cast(Literal["0"], d.pop("code"))
+        if code != "0":
+            raise ValueError(f"code must match const '0', got '{code}'")
+
+        msg = d.pop("msg")
+
+        def _parse_data(data: object) -> HistoryJobDetail | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_0 = HistoryJobDetail.from_dict(data)
+
+                return data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(HistoryJobDetail | None, data)
+
+        data = _parse_data(d.pop("data"))
+
+        history_job_detail_envelope = cls(
+            code=code,
+            msg=msg,
+            data=data,
+        )
+
+        history_job_detail_envelope.additional_properties = d
+        return history_job_detail_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
