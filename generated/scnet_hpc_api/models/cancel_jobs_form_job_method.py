@@ -1,8 +1,8 @@
-from enum import StrEnum
+from enum import Enum
 
 
-class CancelJobsFormJobMethod(StrEnum):
-    VALUE_0 = "5"
+class CancelJobsFormJobMethod(str, Enum):
+    DELETE = "5"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -1,20 +1,20 @@
-from enum import StrEnum
+from enum import Enum
 
 
-class ErrorCode(StrEnum):
-    VALUE_0 = "0"
-    VALUE_1 = "10001"
-    VALUE_10 = "10013"
-    VALUE_11 = "815005"
-    VALUE_12 = "815007"
-    VALUE_2 = "10003"
-    VALUE_3 = "10004"
-    VALUE_4 = "10007"
-    VALUE_5 = "10008"
-    VALUE_6 = "10009"
-    VALUE_7 = "10010"
-    VALUE_8 = "10011"
-    VALUE_9 = "10012"
+class ErrorCode(str, Enum):
+    CODE_10013 = "10013"
+    CODE_815005 = "815005"
+    CODE_815007 = "815007"
+    CONNECTION_INTERRUPTED = "10012"
+    FILE_CHECK_FAILED = "10010"
+    FILE_TOO_LARGE = "10011"
+    INTERNAL_ERROR = "10001"
+    INVALID_PARAMETERS = "10004"
+    MISSING_PARAMETERS = "10003"
+    NO_INTERFACE_PERMISSION = "10009"
+    PERMISSION_DENIED = "10008"
+    SUCCESS = "0"
+    USER_FROZEN = "10007"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from enum import Enum
 
 
-class FileContentFormRollDirection(StrEnum):
+class FileContentFormRollDirection(str, Enum):
     DOWN = "DOWN"
     UP = "UP"
 

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from enum import Enum
 
 
-class JobStateCode(StrEnum):
+class JobStateCode(str, Enum):
     STATC = "statC"
     STATD = "statD"
     STATDE = "statDE"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from enum import Enum
 
 
-class ListHistoryJobsSort(StrEnum):
+class ListHistoryJobsSort(str, Enum):
     ASC = "ASC"
     DESC = "DESC"
 

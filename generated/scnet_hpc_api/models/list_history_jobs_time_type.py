@@ -1,7 +1,7 @@
-from enum import StrEnum
+from enum import Enum
 
 
-class ListHistoryJobsTimeType(StrEnum):
+class ListHistoryJobsTimeType(str, Enum):
     CUSTOM = "CUSTOM"
 
     def __str__(self) -> str:

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from enum import Enum
 
 
-class RealtimeStateCode(StrEnum):
+class RealtimeStateCode(str, Enum):
     STATC = "statC"
     STATE = "statE"
     STATH = "statH"
