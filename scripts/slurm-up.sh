@@ -183,15 +183,23 @@ for _ in $(seq 100); do [ -S "$MUNGE_SOCKET" ] && break; sleep 0.05; done
 export SLURM_CONF=$CONF
 slurmctld -f "$CONF" </dev/null >>"$start_log" 2>&1 \
     || die "slurmctld failed to start; see $STATE_DIR/log/slurmctld.log"
+slurmd_started=$(date +%s)
 slurmd -f "$CONF" </dev/null >>"$start_log" 2>&1 \
     || die "slurmd failed to start; see $STATE_DIR/log/slurmd.log"
 
 # --- wait for the node to be exactly `idle` (`idle*` = not yet responding) -----
+# After a restart slurmctld recovers the node as `idle` from its saved state before
+# the new slurmd has registered, so also wait for SlurmdStartTime to be this start.
+registered() {
+    local t
+    t=$(scontrol show node -o "$HOST" 2>/dev/null | grep -o 'SlurmdStartTime=[^ ]*' | cut -d= -f2)
+    [ -n "$t" ] && [ "$t" != None ] && [ "$(date -d "$t" +%s 2>/dev/null || echo 0)" -ge "$slurmd_started" ]
+}
 deadline=$(($(date +%s) + WAIT_IDLE_SECONDS))
 state=""
 while :; do
     state=$(sinfo -h -N -n "$HOST" -o '%t' 2>/dev/null | sort -u | tr '\n' ' ' | sed 's/ $//') || true
-    [ "$state" = idle ] && break
+    [ "$state" = idle ] && registered && break
     if [ "$(date +%s)" -ge "$deadline" ]; then
         tail -n 20 "$STATE_DIR/log/slurmctld.log" "$STATE_DIR/log/slurmd.log" >&2 || true
         die "node $HOST not idle after ${WAIT_IDLE_SECONDS} s (state: '${state:-no answer}')"
