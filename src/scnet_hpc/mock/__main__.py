@@ -1,0 +1,73 @@
+"""``python -m scnet_hpc.mock``: serve the mock deployment with uvicorn (``make mock`` runs it)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._deployment import DEFAULT_DEPLOYMENT, DeploymentError, load_deployment
+
+FAULTS_ENV = "SCNET_MOCK_FAULTS"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m scnet_hpc.mock",
+        description="Serve the scnet-hpc mock AC HPC deployment.",
+    )
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--engine", default="simulated", help="simulated (default) or slurm")
+    p.add_argument("--deployment", type=Path, default=None, help="deployment YAML file")
+    p.add_argument(
+        "--speed", type=float, default=1.0, help="mock clock speed (60 = a minute a second)"
+    )
+    p.add_argument(
+        "--faults",
+        default=None,
+        help=f"fault injection rules (overrides ${FAULTS_ENV}), e.g. 'http503 rate=0.2'",
+    )
+    p.add_argument("--log-level", default="warning")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    faults = args.faults if args.faults is not None else os.environ.get(FAULTS_ENV) or None
+    try:
+        deployment = load_deployment(args.deployment)
+        import uvicorn
+
+        from ._app import create_app
+        from ._clock import Clock
+
+        app = create_app(
+            deployment, clock=Clock(speed=args.speed), engine=args.engine, faults=faults
+        )
+    except (DeploymentError, ValueError) as exc:
+        print(f"scnet_hpc.mock: {exc}", file=sys.stderr)
+        return 2
+    mock = app.state.mock
+    base = f"http://{args.host}:{args.port}"
+    demo = mock.demo
+    shipped = args.deployment is None or args.deployment.resolve() == DEFAULT_DEPLOYMENT.resolve()
+    secret = demo.secret_key if shipped else f"(see {deployment.source})"
+    print(f"scnet-hpc mock ({args.engine} engine, clock x{args.speed}) on {base}", flush=True)
+    print(f"  sign in:   POST {base}/api/user/v3/tokens", flush=True)
+    print(f"  user {demo.user}   access key {demo.access_key}   secret key {secret}", flush=True)
+    print(
+        f"  region {mock.region_id}: job API at {base}/hpc/openapi/v2/...  "
+        f"scheduler id {mock.scheduler_id}",
+        flush=True,
+    )
+    if mock.faults is not None:
+        print(f"  FAULTS ON: {mock.faults.text or mock.faults}", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,291 @@
+"""Engine records → the API's JSON: state codes, China-time strings, and the live field types.
+
+One place decides how a job looks on the wire, so the realtime list, the realtime detail, the
+history list and the history detail stay consistent with each other whatever engine runs.
+
+State codes: realtime shows ``statQ`` (pending), ``statR`` (running), ``statS`` (suspended) and
+``statC`` for every finished job during its 5 minutes in the list (live: cancelled jobs are
+``statC`` there too; ``jobInitAttr.JobState`` tells them apart). History distinguishes
+``statC`` (completed, including non-zero exits), ``statD`` (cancelled), ``statT`` (time limit)
+and ``statN`` (node failure).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from .engine import JobRecord, QueueInfo, UserLimits
+
+__all__ = [
+    "history_detail",
+    "history_row",
+    "history_state",
+    "queue_detail",
+    "queue_row",
+    "realtime_detail",
+    "realtime_row",
+    "realtime_status",
+    "user_limit",
+]
+
+CHINA = timezone(timedelta(hours=8))
+_REALTIME = {
+    "PENDING": "statQ",
+    "CONFIGURING": "statQ",
+    "RUNNING": "statR",
+    "COMPLETING": "statR",
+    "SUSPENDED": "statS",
+}
+_HISTORY = {
+    "CANCELLED": "statD",
+    "TIMEOUT": "statT",
+    "NODE_FAIL": "statN",
+    "PREEMPTED": "statRQ",
+    "REQUEUED": "statRQ",
+}
+
+
+def china_time(t: float | None) -> str:
+    """``yyyy-MM-dd HH:mm:ss`` in UTC+8, or ``""`` when the time is not known yet."""
+    if t is None:
+        return ""
+    return datetime.fromtimestamp(t, CHINA).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def parse_china_time(text: str) -> float:
+    """The inverse of ``china_time`` (one trailing newline tolerated, as the contract allows)."""
+    moment = datetime.strptime(text.rstrip("\n"), "%Y-%m-%d %H:%M:%S")
+    return moment.replace(tzinfo=CHINA).timestamp()
+
+
+def duration(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    days, rest = divmod(seconds, 86400)
+    hms = f"{rest // 3600:02d}:{rest % 3600 // 60:02d}:{rest % 60:02d}"
+    return f"{days}-{hms}" if days else hms
+
+
+def realtime_status(rec: JobRecord) -> str:
+    return _REALTIME.get(rec.state, "statC")
+
+
+def history_state(rec: JobRecord) -> str:
+    return _HISTORY.get(rec.state, "statC")
+
+
+def _elapsed(rec: JobRecord, now: float) -> float:
+    if rec.start_time is None:
+        return 0.0
+    return (rec.end_time if rec.finished and rec.end_time is not None else now) - rec.start_time
+
+
+def _iso(t: float | None) -> str:
+    return datetime.fromtimestamp(t, CHINA).strftime("%Y-%m-%dT%H:%M:%S") if t else "Unknown"
+
+
+def _init_attr(rec: JobRecord) -> dict[str, Any]:
+    exit_pair = f"{rec.exit_code or 0}:{rec.signal or 0}"
+    return {
+        "JobId": rec.job_id,
+        "JobName": rec.name,
+        "JobState": rec.state,
+        "ExitCode": exit_pair,
+        "Reason": rec.reason or "None",
+        "WorkDir": rec.work_dir,
+        "StdOut": rec.stdout_path,
+        "StdErr": rec.stderr_path,
+        "NumCPUs": rec.num_cores,
+        "NumNodes": rec.num_nodes,
+        "Partition": rec.queue,
+        "UserId": rec.user,
+        "StartTime": _iso(rec.start_time),
+        "EndTime": _iso(rec.end_time if rec.finished else None),
+        "SubmitTime": _iso(rec.submit_time),
+        "TimeLimit": duration(rec.walltime) if rec.walltime is not None else "UNLIMITED",
+    }
+
+
+def realtime_row(rec: JobRecord, now: float, cluster_name: str) -> dict[str, Any]:
+    return {
+        "jobId": rec.job_id,
+        "jobName": rec.name,
+        "jobStatus": realtime_status(rec),
+        "queue": rec.queue,
+        "user": rec.user,
+        "nodeUsed": ",".join(rec.nodes),
+        "procNumUsed": rec.num_cores if rec.start_time is not None else 0,
+        "nodeNumReq": rec.num_nodes,
+        "procNumReq": rec.num_cores,
+        "jobSubmitTime": china_time(rec.submit_time),
+        "jobStartTime": china_time(rec.start_time),
+        "jobRunTime": duration(_elapsed(rec, now)),
+        "walltimeReq": duration(rec.walltime) if rec.walltime is not None else "",
+        "workDir": rec.work_dir,
+        "reason": rec.reason or "None",
+        "appType": rec.app_name,
+        "jobmanagerName": cluster_name,
+        "outputPath": rec.stdout_path,
+        "errorPath": rec.stderr_path,
+        "jobInitAttr": _init_attr(rec),
+    }
+
+
+def realtime_detail(rec: JobRecord, now: float, cluster_name: str, kind: str) -> dict[str, Any]:
+    row = realtime_row(rec, now, cluster_name)
+    row.update(exitCode="", jobmanagerType=kind)  # live: exitCode is "" even when finished
+    return row
+
+
+def _accounting_exit(rec: JobRecord) -> int:
+    """The accounting exit status (a wait status: code << 8 | signal), not the script's code."""
+    return ((rec.exit_code or 0) << 8) | (rec.signal or 0)
+
+
+def _used(rec: JobRecord) -> int:
+    if rec.start_time is None or rec.end_time is None:
+        return 0
+    return rec.end_time - rec.start_time
+
+
+def history_row(rec: JobRecord) -> dict[str, Any]:
+    return {
+        "jobId": rec.job_id,
+        "jobmanagerId": rec.scheduler_id,
+        "jobName": rec.name,
+        "jobState": history_state(rec),
+        "queue": rec.queue,
+        "appType": rec.app_name,
+        "userName": rec.user,
+        "jobQueueTime": china_time(rec.submit_time),
+        "jobStartTime": china_time(rec.start_time),
+        "jobEndTime": china_time(rec.end_time),
+        "jobWalltimeUsed": f"{_used(rec):.4f}",
+        "nodect": rec.num_nodes,
+        "jobProcNum": rec.num_cores,
+        "jobExecHost": ",".join(rec.nodes),
+        "jobExitStatus": _accounting_exit(rec),
+        "workdir": rec.work_dir,
+        "acctTime": china_time(rec.end_time),
+    }
+
+
+def history_detail(rec: JobRecord, cluster_name: str) -> dict[str, Any]:
+    used = _used(rec)
+    start = rec.start_time if rec.start_time is not None else rec.end_time or rec.submit_time
+    end = rec.end_time or start
+    core_seconds = used * rec.num_cores
+    return {
+        "acctTime": china_time(rec.end_time),
+        "jobId": rec.job_id,
+        "jobmanagerId": rec.scheduler_id,
+        "jobmanagerName": cluster_name,
+        "userName": rec.user,
+        "groupName": rec.user,
+        "owner": rec.user,
+        "historyAccount": rec.account,
+        "jobName": rec.name,
+        "queue": rec.queue,
+        "appType": rec.app_name,
+        "jobState": history_state(rec),
+        "jobQueueTime": china_time(rec.submit_time),
+        "jobStartTime": china_time(rec.start_time),
+        "jobEndTime": china_time(rec.end_time),
+        "jobWaitTime": start - rec.submit_time,
+        "jobResponseTime": end - rec.submit_time,
+        "walltime": rec.walltime if rec.walltime is not None else -1,
+        "jobWalltimeUsed": used,
+        "jobCpuTime": core_seconds,
+        "jobMemUsed": 0,
+        "jobVmemUsed": 0,
+        "jobProcNum": rec.num_cores,
+        "jobGpuNum": rec.gpus_per_node * rec.num_nodes,
+        "jobDcuNum": rec.dcus_per_node * rec.num_nodes,
+        "nodect": rec.num_nodes,
+        "needNodes": ",".join(rec.nodes),
+        "jobExecHost": ",".join(rec.nodes),
+        "jobExecCpus": None,
+        "jobExecGpus": None,
+        "jobExecDcus": None,
+        "jobExitStatus": _accounting_exit(rec),
+        "jobReqCpu": rec.num_cores,
+        "jobReqGpu": rec.gpus_per_node * rec.num_nodes,
+        "jobReqDcu": rec.dcus_per_node * rec.num_nodes,
+        "jobReqNodes": rec.num_nodes,
+        "jobReqMem": f"{rec.mem_per_node_mb}M" if rec.mem_per_node_mb else "",
+        "workdir": rec.work_dir,
+        "command": rec.command,
+        "commandExist": "true",
+        "isSinglejob": rec.exclusive,
+        "stdout": rec.stdout_path or None,
+        "stderr": rec.stderr_path or None,
+        "jobExtAttr": None,
+        "scale": "",
+        "startCount": "",
+        "cpuNuclearSec": str(core_seconds),
+        "cpuNuclearHour": f"{core_seconds / 3600:.4f}",
+        "efficiencyCpu": "100.00%",
+    }
+
+
+def _limit(value: int | None) -> str:
+    return "-1" if value is None else str(value)
+
+
+def queue_row(q: QueueInfo) -> dict[str, Any]:
+    max_ppn = q.cores_per_node
+    return {
+        "queueName": q.name,
+        "id": q.name,
+        "text": q.name,
+        "aclHosts": ",".join(q.nodes),
+        "queNodes": str(len(q.nodes)),
+        "queFreeNodes": str(q.free_nodes),
+        "queNcpus": str(len(q.nodes) * q.cores_per_node),
+        "queFreeNcpus": str(q.free_cores),
+        "queMaxNcpus": _limit(q.max_cores_per_job),
+        "queMaxPPN": str(max_ppn),
+        "queMaxNodect": _limit(q.max_nodes_per_job),
+        "queMaxWalltime": _limit(q.max_walltime // 60 if q.max_walltime is not None else None),
+        "queMaxGpuPN": str(q.gpus_per_node),
+        "queMaxDcuPN": str(q.dcus_per_node),
+        "queMaxNgpus": str(q.gpus_per_node * len(q.nodes)),
+        "queMaxNdcus": str(q.dcus_per_node * len(q.nodes)),
+        "queMaxNmlus": "0",
+        "queChargeRate": q.charge_rate,
+        "queuePriority": q.priority,
+        "queueEnabled": q.enabled,
+    }
+
+
+def queue_detail(q: QueueInfo) -> dict[str, Any]:
+    row = queue_row(q)
+    detail = {
+        "queueName": q.name,
+        "queNodes": row["queNodes"],
+        "queMinNodect": str(q.min_nodes),
+        "queMaxNgpus": row["queMaxNgpus"],
+        "queMaxPPN": row["queMaxPPN"],
+    }
+    detail.update({k: v for k, v in row.items() if k.startswith("que") and k not in detail})
+    return detail
+
+
+def user_limit(limits: UserLimits) -> dict[str, Any]:
+    return {
+        "userName": limits.user,
+        "accountName": limits.account,
+        "userMaxCpu": limits.max_cpu,
+        "userMaxDcu": limits.max_dcu,
+        "userMaxGpu": limits.max_gpu,
+        "userMaxMlu": limits.max_mlu,
+        "userMaxMem": limits.max_mem_mb,
+        "userMaxNode": limits.max_nodes,
+        "userMaxSubmitJob": limits.max_submit_jobs,
+        "userMaxRunJob": limits.max_running_jobs,
+        "accountMaxCpu": limits.account_max_cpu,
+        "accountMaxDcu": limits.account_max_dcu,
+        "accountMaxGpu": limits.account_max_gpu,
+        "accountMaxNode": limits.account_max_nodes,
+        "maxWallTime": limits.remaining_core_seconds,
+    }

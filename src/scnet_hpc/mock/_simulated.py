@@ -1,0 +1,561 @@
+"""The ``simulated`` engine: a small discrete-event scheduler running on the mock clock.
+
+Nothing happens in the background. Every call first replays, in time order, the events that
+fell due since the last call (jobs becoming eligible, jobs ending) and then answers; so a test
+that advances the clock by ten minutes sees exactly the state that ten real minutes would have
+produced, and a frozen clock gives fully repeatable runs. Job times are whole seconds, like
+Slurm's.
+
+Scheduling is first-fit over the queue's nodes in submit order, after a dispatch delay, within
+the user's running-job and CPU limits; the queue and size checks at submit reproduce sbatch's
+own error messages.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+
+from ._clock import Clock
+from ._deployment import Deployment, QueueSpec, RegionAccount, SchedulerSpec
+from ._program import simulate
+from .engine import (
+    CancelOutcome,
+    FilePage,
+    JobRecord,
+    JobRequest,
+    QueueInfo,
+    SchedulerInfo,
+    StorageInfo,
+    SubmitRejected,
+    UserLimits,
+    page_of_lines,
+)
+
+__all__ = ["SimulatedEngine"]
+
+_CHINA = timezone(timedelta(hours=8))
+_FAILED = "sbatch: error: Batch job submission failed: "
+NODE_CONFIG = _FAILED + "Requested node configuration is not available"
+TIME_LIMIT = _FAILED + "Requested time limit is invalid (missing or exceeds some limit)"
+TOO_MANY_CPUS = _FAILED + "More processors requested than permitted"
+BAD_NODE = _FAILED + "Invalid node name specified"
+PARTITION_DOWN = _FAILED + "Partition in standby or down state"
+QOS_SUBMIT = (
+    "sbatch: error: QOSMaxSubmitJobPerUserLimit\n"
+    + _FAILED
+    + "Job violates accounting/QOS policy (job submit limit, user's size and/or time limits)"
+)
+
+
+def bad_partition(name: str) -> str:
+    first = f"sbatch: error: invalid partition specified: {name}"
+    return f"{first}\n{_FAILED}Invalid partition name specified"
+
+
+@dataclass
+class _Node:
+    name: str
+    cores: int
+    free: int
+
+
+@dataclass
+class _Job:
+    record: JobRecord
+    eligible_at: int
+    cores_per_node: int
+    node_list: tuple[str, ...]
+    runtime: int = 0
+    exit_code: int = 0
+    stdout: tuple[str, ...] = ()
+    stderr: tuple[str, ...] = ()
+
+
+@dataclass
+class _File:
+    owner: str
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Scheduler:
+    spec: SchedulerSpec
+    next_id: int
+    nodes: dict[str, _Node]
+    jobs: dict[str, _Job] = field(default_factory=dict)
+    pending: list[str] = field(default_factory=list)  # submit order
+    not_yet_eligible: list[tuple[int, str]] = field(default_factory=list)  # heap
+    running: list[tuple[int, str]] = field(default_factory=list)  # heap of (end, id)
+    realtime: dict[str, None] = field(default_factory=dict)  # ordered set of ids
+    leaving: list[tuple[int, str]] = field(default_factory=list)  # heap (leaves realtime at, id)
+    history: dict[str, JobRecord] = field(default_factory=dict)
+    files: dict[str, _File] = field(default_factory=dict)
+    active_by_user: dict[str, int] = field(default_factory=dict)  # pending + running jobs
+    running_by_user: dict[str, tuple[int, int]] = field(default_factory=dict)  # (jobs, cores)
+
+
+class SimulatedEngine:
+    """In-memory engine for every scheduler of a deployment (see the module docstring)."""
+
+    def __init__(self, deployment: Deployment, clock: Clock) -> None:
+        self._deployment = deployment
+        self._clock = clock
+        self._settings = deployment.settings
+        self._lock = threading.RLock()
+        self._scheds: dict[int, _Scheduler] = {}
+        self._accounts: dict[tuple[int, str], RegionAccount] = {}
+        for region in deployment.regions:
+            for spec in region.schedulers:
+                nodes: dict[str, _Node] = {}
+                for queue in spec.queues:
+                    for name in queue.nodes:
+                        nodes.setdefault(
+                            name, _Node(name, queue.cores_per_node, queue.cores_per_node)
+                        )
+                self._scheds[spec.id] = _Scheduler(
+                    spec=spec, next_id=spec.first_job_id, nodes=nodes
+                )
+
+    # ------------------------------------------------------------------ Engine: information
+
+    def schedulers(self) -> list[SchedulerInfo]:
+        return [
+            SchedulerInfo(
+                id=s.spec.id,
+                name=s.spec.name,
+                type=s.spec.type,
+                address=s.spec.address,
+                port=s.spec.port,
+            )
+            for s in self._scheds.values()
+        ]
+
+    def queues(self, scheduler_id: int) -> list[QueueInfo]:
+        with self._lock:
+            s = self._advanced(scheduler_id)
+            return [self._queue_info(s, q) for q in s.spec.queues]
+
+    def _queue_info(self, s: _Scheduler, q: QueueSpec) -> QueueInfo:
+        nodes = [s.nodes[n] for n in q.nodes]
+        return QueueInfo(
+            name=q.name,
+            nodes=q.nodes,
+            cores_per_node=q.cores_per_node,
+            free_nodes=sum(1 for n in nodes if n.free == n.cores),
+            free_cores=sum(n.free for n in nodes),
+            gpus_per_node=q.gpus_per_node,
+            dcus_per_node=q.dcus_per_node,
+            max_walltime=q.max_walltime,
+            max_nodes_per_job=q.max_nodes_per_job,
+            max_cores_per_job=q.max_cores_per_job,
+            min_nodes=q.min_nodes,
+            priority=q.priority,
+            charge_rate=q.charge_rate,
+            enabled=q.enabled,
+        )
+
+    def user_limits(self, scheduler_id: int, user: str) -> UserLimits:
+        account = self._account(scheduler_id, user)
+        if account is None:
+            return UserLimits(user=user, account=user)
+        lim = account.limits
+        remaining = -1
+        if lim.machine_time >= 0:
+            used = self.used_core_seconds(scheduler_id, user)
+            remaining = max(0, lim.machine_time - int(used))
+        return UserLimits(
+            user=user,
+            account=account.account,
+            max_cpu=lim.max_cpu,
+            max_gpu=lim.max_gpu,
+            max_dcu=lim.max_dcu,
+            max_mlu=lim.max_mlu,
+            max_mem_mb=lim.max_mem_mb,
+            max_nodes=lim.max_nodes,
+            max_submit_jobs=lim.max_submit_jobs,
+            max_running_jobs=lim.max_running_jobs,
+            account_max_cpu=lim.account_max_cpu,
+            account_max_gpu=lim.account_max_gpu,
+            account_max_dcu=lim.account_max_dcu,
+            account_max_nodes=lim.account_max_nodes,
+            remaining_core_seconds=remaining,
+        )
+
+    def used_core_seconds(self, scheduler_id: int, user: str) -> float:
+        with self._lock:
+            s = self._advanced(scheduler_id)
+            return float(
+                sum(
+                    r.num_cores * (r.end_time - r.start_time)
+                    for r in s.history.values()
+                    if r.user == user and r.start_time is not None and r.end_time is not None
+                )
+            )
+
+    def storage(self, scheduler_id: int, user: str) -> list[StorageInfo]:
+        account = self._account(scheduler_id, user)
+        if account is None:
+            return []
+        with self._lock:
+            s = self._advanced(scheduler_id)
+            written = sum(
+                sum(len(line) + 1 for line in f.lines) for f in s.files.values() if f.owner == user
+            )
+        return [
+            StorageInfo(
+                path=account.home,
+                quota_gb=account.storage.quota_gb,
+                used_gb=round(account.storage.used_gb + written / 1024**3, 4),
+                quota_id=100000 + account.region_id % 100000,
+            )
+        ]
+
+    def _account(self, scheduler_id: int, user: str) -> RegionAccount | None:
+        key = (scheduler_id, user)
+        if key not in self._accounts:  # only known users are cached: names come from requests
+            found = self._deployment.scheduler(scheduler_id)
+            owner = found and self._deployment.account_of_cluster_user(found[0].id, user)
+            if not owner:
+                return None
+            self._accounts[key] = owner[1]
+        return self._accounts[key]
+
+    # ------------------------------------------------------------------ Engine: jobs
+
+    def submit(self, scheduler_id: int, request: JobRequest) -> str:
+        with self._lock:
+            s = self._advanced(scheduler_id)
+            queue = s.spec.queue(request.queue)
+            if queue is None:
+                raise SubmitRejected(bad_partition(request.queue))
+            nodes, ppn = self._check_fits(queue, request)
+            limits = self.user_limits(scheduler_id, request.user)
+            active = s.active_by_user.get(request.user, 0)
+            if 0 <= limits.max_submit_jobs <= active:
+                raise SubmitRejected(QOS_SUBMIT)
+            now = int(self._clock.now())
+            job_id = str(s.next_id)
+            s.next_id += 1
+            record = JobRecord(
+                job_id=job_id,
+                scheduler_id=scheduler_id,
+                name=request.name,
+                user=request.user,
+                account=request.account,
+                queue=queue.name,
+                state="PENDING",
+                reason="Priority",
+                submit_time=now,
+                start_time=None,
+                end_time=None,
+                walltime=request.walltime,
+                num_nodes=nodes,
+                num_cores=nodes * ppn,
+                gpus_per_node=request.gpus_per_node,
+                dcus_per_node=request.dcus_per_node,
+                mem_per_node_mb=request.mem_per_node_mb,
+                work_dir=request.work_dir,
+                command=request.command,
+                stdout_path=_expand(request.stdout_pattern, job_id, request),
+                stderr_path=_expand(request.stderr_pattern, job_id, request),
+                app_name=request.app_name,
+                exclusive=request.exclusive,
+            )
+            job = _Job(
+                record=record,
+                eligible_at=now + self._settings.dispatch_delay,
+                cores_per_node=ppn,
+                node_list=request.node_list,
+            )
+            s.jobs[job_id] = job
+            s.realtime[job_id] = None
+            s.active_by_user[request.user] = active + 1
+            s.pending.append(job_id)
+            heapq.heappush(s.not_yet_eligible, (job.eligible_at, job_id))
+            return job_id
+
+    def _check_fits(self, queue: QueueSpec, req: JobRequest) -> tuple[int, int]:
+        """sbatch's checks against the partition: (nodes, cores per node) or SubmitRejected."""
+        if not queue.enabled:
+            raise SubmitRejected(PARTITION_DOWN)
+        if req.node_list:
+            unknown = [n for n in req.node_list if n not in queue.nodes]
+            if unknown:
+                raise SubmitRejected(BAD_NODE)
+            nodes = len(req.node_list)
+        else:
+            nodes = req.nodes or 1
+        if req.cores_per_node is not None:
+            ppn = req.cores_per_node
+        else:
+            ppn = math.ceil((req.total_cores or 1) / nodes)
+        if req.walltime <= 0 or (
+            queue.max_walltime is not None and req.walltime > queue.max_walltime
+        ):
+            raise SubmitRejected(TIME_LIMIT)
+        if queue.max_cores_per_job is not None and nodes * ppn > queue.max_cores_per_job:
+            raise SubmitRejected(TOO_MANY_CPUS)
+        too_many_nodes = (
+            nodes > len(queue.nodes)
+            or nodes < queue.min_nodes
+            or (queue.max_nodes_per_job is not None and nodes > queue.max_nodes_per_job)
+        )
+        if (
+            too_many_nodes
+            or ppn > queue.cores_per_node
+            or req.gpus_per_node > queue.gpus_per_node
+            or req.dcus_per_node > queue.dcus_per_node
+            or (req.mem_per_node_mb or 0) > (queue.mem_per_node_mb or 2**62)
+        ):
+            raise SubmitRejected(NODE_CONFIG)
+        if req.exclusive:
+            ppn = queue.cores_per_node
+        return nodes, ppn
+
+    def realtime_jobs(self, scheduler_id: int) -> list[JobRecord]:
+        with self._lock:
+            s = self._advanced(scheduler_id)
+            return [s.jobs[i].record for i in s.realtime]
+
+    def realtime_job(self, scheduler_id: int, job_id: str) -> JobRecord | None:
+        with self._lock:
+            s = self._advanced(scheduler_id)
+            return s.jobs[job_id].record if job_id in s.realtime else None
+
+    def history_jobs(self, scheduler_id: int) -> list[JobRecord]:
+        with self._lock:
+            return list(self._advanced(scheduler_id).history.values())
+
+    def cancel(self, scheduler_id: int, user: str, job_ids: Sequence[str]) -> list[CancelOutcome]:
+        with self._lock:
+            s = self._advanced(scheduler_id)
+            now = int(self._clock.now())
+            outcomes = []
+            for job_id in job_ids:
+                job = s.jobs.get(job_id)
+                if job is None or job.record.user != user:
+                    outcomes.append(
+                        CancelOutcome(
+                            job_id, False, _kill_error(job_id, "Invalid job id specified")
+                        )
+                    )
+                elif job.record.finished:
+                    msg = "Job/step already completing or completed"
+                    outcomes.append(CancelOutcome(job_id, False, _kill_error(job_id, msg)))
+                else:
+                    self._finish(s, job, now, "CANCELLED")
+                    outcomes.append(CancelOutcome(job_id, True))
+            return outcomes
+
+    def read_file(
+        self, scheduler_id: int, user: str, path: str, *, page: int, from_end: bool
+    ) -> FilePage:
+        with self._lock:
+            s = self._advanced(scheduler_id)
+            f = s.files.get(path)
+            if f is None or f.owner != user:
+                return FilePage(text="", total_lines=0, total_pages=0, exists=False)
+            return page_of_lines(f.lines, page, from_end=from_end)
+
+    def close(self) -> None:
+        return None
+
+    # ------------------------------------------------------------------ the simulation
+
+    def _advanced(self, scheduler_id: int) -> _Scheduler:
+        """The scheduler with every event up to the clock's now applied. Caller holds the lock."""
+        s = self._scheds.get(scheduler_id)
+        if s is None:
+            raise KeyError(f"scheduler {scheduler_id} is not run by this engine")
+        now = int(self._clock.now())
+        while True:
+            t = min(
+                s.running[0][0] if s.running else math.inf,
+                s.not_yet_eligible[0][0] if s.not_yet_eligible else math.inf,
+            )
+            if t > now:
+                break
+            event = int(t)
+            while s.running and s.running[0][0] <= event:
+                _, job_id = heapq.heappop(s.running)
+                job = s.jobs.get(job_id)
+                if job and job.record.state == "RUNNING" and job.record.end_time == event:
+                    self._finish(s, job, event, None)
+            while s.not_yet_eligible and s.not_yet_eligible[0][0] <= event:
+                heapq.heappop(s.not_yet_eligible)
+            self._dispatch(s, event)
+        retention = self._settings.realtime_retention
+        while s.leaving and s.leaving[0][0] + retention <= now:
+            _, job_id = heapq.heappop(s.leaving)
+            s.realtime.pop(job_id, None)
+            s.jobs.pop(job_id, None)
+        return s
+
+    def _dispatch(self, s: _Scheduler, t: int) -> None:
+        """Start every eligible pending job that fits now, in submit order (first fit)."""
+        still: list[str] = []
+        for job_id in s.pending:
+            job = s.jobs[job_id]
+            if job.eligible_at > t:
+                still.append(job_id)
+                continue
+            rec = job.record
+            blocked = self._user_block(s, rec)
+            nodes = None if blocked else self._place(s, job)
+            if nodes is None:
+                job.record = replace(rec, reason=blocked or "Resources")
+                still.append(job_id)
+                continue
+            self._start(s, job, nodes, t)
+        s.pending = still
+
+    def _user_block(self, s: _Scheduler, rec: JobRecord) -> str | None:
+        account = self._account(s.spec.id, rec.user)
+        if account is None:
+            return None
+        count, cores = s.running_by_user.get(rec.user, (0, 0))
+        lim = account.limits
+        if 0 <= lim.max_running_jobs <= count:
+            return "QOSMaxJobsPerUserLimit"
+        if lim.max_cpu >= 0 and cores + rec.num_cores > lim.max_cpu:
+            return "QOSMaxCpuPerUserLimit"
+        return None
+
+    def _place(self, s: _Scheduler, job: _Job) -> list[_Node] | None:
+        queue = s.spec.queue(job.record.queue)
+        assert queue is not None
+        names = job.node_list or queue.nodes
+        need = job.cores_per_node
+        fitting = [s.nodes[n] for n in names if s.nodes[n].free >= need]
+        if job.node_list:
+            return fitting if len(fitting) == len(job.node_list) else None
+        return fitting[: job.record.num_nodes] if len(fitting) >= job.record.num_nodes else None
+
+    def _start(self, s: _Scheduler, job: _Job, nodes: list[_Node], t: int) -> None:
+        for node in nodes:
+            node.free -= job.cores_per_node
+        rec = job.record
+        program = simulate(
+            rec.command,
+            default_runtime=self._settings.default_runtime,
+            node=nodes[0].name,
+            user=rec.user,
+            work_dir=rec.work_dir,
+            start=_china(t),
+        )
+        job.runtime, job.exit_code = program.runtime, program.exit_code
+        limit = rec.walltime if rec.walltime is not None else program.runtime
+        end = t + min(program.runtime, limit)
+        job.record = replace(
+            rec,
+            state="RUNNING",
+            reason="None",
+            start_time=t,
+            end_time=end,
+            nodes=tuple(n.name for n in nodes),
+        )
+        count, cores = s.running_by_user.get(rec.user, (0, 0))
+        s.running_by_user[rec.user] = (count + 1, cores + rec.num_cores)
+        self._write(s, rec.stdout_path, rec.user, list(program.stdout), truncate=True)
+        if rec.stderr_path != rec.stdout_path:
+            self._write(s, rec.stderr_path, rec.user, [], truncate=True)
+        self._write(s, rec.stderr_path, rec.user, list(program.stderr))
+        heapq.heappush(s.running, (end, rec.job_id))
+
+    def _finish(self, s: _Scheduler, job: _Job, t: int, forced: str | None) -> None:
+        """End a job at ``t``: ``forced`` is CANCELLED, or None to end as its program decides."""
+        rec = job.record
+        if rec.state == "RUNNING":
+            for name in rec.nodes:
+                s.nodes[name].free += job.cores_per_node
+            count, cores = s.running_by_user[rec.user]
+            s.running_by_user[rec.user] = (count - 1, cores - rec.num_cores)
+        else:
+            s.pending.remove(rec.job_id)
+        s.active_by_user[rec.user] -= 1
+        exit_code, signal, reason = job.exit_code, 0, "None"
+        if forced == "CANCELLED":
+            state, exit_code, signal = "CANCELLED", 0, 15
+            if rec.state == "RUNNING":
+                self._write(
+                    s,
+                    rec.stderr_path,
+                    rec.user,
+                    [
+                        f"slurmstepd: error: *** JOB {rec.job_id} ON {rec.nodes[0]} "
+                        f"CANCELLED AT {_iso(t)} ***"
+                    ],
+                )
+        elif rec.walltime is not None and job.runtime > rec.walltime:
+            state, exit_code, signal, reason = "TIMEOUT", 0, 15, "TimeLimit"
+            self._write(
+                s,
+                rec.stderr_path,
+                rec.user,
+                [
+                    f"slurmstepd: error: *** JOB {rec.job_id} ON {rec.nodes[0]} "
+                    f"CANCELLED AT {_iso(t)} DUE TO TIME LIMIT ***"
+                ],
+            )
+        elif exit_code != 0:
+            state, reason = "FAILED", "NonZeroExitCode"
+        else:
+            state = "COMPLETED"
+        start = rec.start_time if rec.start_time is not None else t
+        job.record = replace(
+            rec,
+            state=state,
+            reason=reason,
+            start_time=start,
+            end_time=t,
+            exit_code=exit_code,
+            signal=signal,
+        )
+        s.history[rec.job_id] = job.record
+        heapq.heappush(s.leaving, (t, rec.job_id))
+
+    @staticmethod
+    def _write(
+        s: _Scheduler, path: str, owner: str, lines: list[str], *, truncate: bool = False
+    ) -> None:
+        f = s.files.get(path)
+        if f is None or truncate or f.owner != owner:
+            f = s.files[path] = _File(owner)
+        f.lines.extend(lines)
+
+
+def _expand(pattern: str, job_id: str, req: JobRequest) -> str:
+    """Slurm's filename patterns that make sense for one job: %j %u %x %%."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "%" and i + 1 < len(pattern):
+            code = pattern[i + 1]
+            out.append(
+                {"j": job_id, "J": job_id, "u": req.user, "x": req.name, "%": "%"}.get(
+                    code, "%" + code
+                )
+            )
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _kill_error(job_id: str, why: str) -> str:
+    return f"scancel: error: Kill job error on job id {job_id}: {why}"
+
+
+def _china(t: int) -> str:
+    return datetime.fromtimestamp(t, _CHINA).strftime("%a %b %d %H:%M:%S CST %Y")
+
+
+def _iso(t: int) -> str:
+    return datetime.fromtimestamp(t, _CHINA).strftime("%Y-%m-%dT%H:%M:%S")

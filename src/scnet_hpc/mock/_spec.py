@@ -1,0 +1,160 @@
+"""openapi.yaml, loaded once and turned into what the mock needs: operations and their validators.
+
+The mock rejects exactly what the contract forbids by validating every parameter and body
+against the operation's own schema (jsonschema, draft 2020-12, as OpenAPI 3.1 uses), with the
+``int32``/``int64`` formats enforced so that huge numbers are refused rather than accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+__all__ = ["SPEC_PATH", "Operation", "Parameter", "Spec", "load_spec", "path_regex"]
+
+_HERE = Path(__file__).resolve()
+# An installed wheel carries the spec inside the package; a checkout keeps it at the root.
+_CANDIDATES = (_HERE.parents[1] / "openapi.yaml", _HERE.parents[3] / "openapi.yaml")
+SPEC_PATH = next((p for p in _CANDIDATES if p.is_file()), _CANDIDATES[-1])
+_URI = "urn:scnet-hpc:openapi"
+_METHODS = ("get", "post", "put", "delete", "patch")
+
+_FORMATS = FormatChecker()
+
+
+@_FORMATS.checks("int32")
+def _int32(value: object) -> bool:
+    return not isinstance(value, int) or isinstance(value, bool) or -(2**31) <= value < 2**31
+
+
+@_FORMATS.checks("int64")
+def _int64(value: object) -> bool:
+    return not isinstance(value, int) or isinstance(value, bool) or -(2**63) <= value < 2**63
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    location: str  # path, query, header
+    required: bool
+    type: str | None  # the schema's JSON type, for coercing text ("integer", "boolean", ...)
+    validator: Draft202012Validator = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Operation:
+    id: str
+    method: str  # upper case
+    path: str  # template, e.g. /hpc/openapi/v2/jobs/{jobId}
+    parameters: tuple[Parameter, ...]
+    body_type: str | None  # "json", "form" or None
+    body_required: bool
+    body_validator: Draft202012Validator | None = field(repr=False)
+    body_types: dict[str, str | None] = field(repr=False)  # form field -> JSON type
+    secured: bool
+    platform: bool  # lives on the platform hosts (/api/..., /ac/...), not under a region's /hpc
+
+
+class Spec:
+    """The parsed contract with one ``Operation`` per operationId."""
+
+    def __init__(self, document: dict[str, Any], text: bytes) -> None:
+        self.document = document
+        self.text = text
+        self._registry: Registry = Registry().with_resource(
+            _URI, Resource.from_contents(document, default_specification=DRAFT202012)
+        )
+        self.operations: dict[str, Operation] = {}
+        for path, item in document["paths"].items():
+            for method in _METHODS:
+                if method in item:
+                    op = self._operation(path, method, item[method])
+                    self.operations[op.id] = op
+
+    def validator(self, pointer: str) -> Draft202012Validator:
+        """A validator for the schema at ``pointer`` in the spec, ``$ref``s resolved."""
+        return Draft202012Validator(
+            {"$ref": f"{_URI}#{pointer}"}, registry=self._registry, format_checker=_FORMATS
+        )
+
+    def schema_validator(self, name: str) -> Draft202012Validator:
+        return self.validator(f"/components/schemas/{name}")
+
+    def _resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
+        while isinstance(node, dict) and "$ref" in node:
+            pointer = node["$ref"][1:]
+            node = self.document
+            for part in pointer.strip("/").split("/"):
+                node = node[part.replace("~1", "/").replace("~0", "~")]
+        return node, pointer
+
+    def _type_of(self, schema: Any, pointer: str) -> str | None:
+        schema, _ = self._resolve(schema, pointer)
+        kind = schema.get("type") if isinstance(schema, dict) else None
+        return kind if isinstance(kind, str) else None
+
+    def _operation(self, path: str, method: str, raw: dict[str, Any]) -> Operation:
+        base = "/paths/" + path.replace("~", "~0").replace("/", "~1") + "/" + method
+        params = []
+        for i, p in enumerate(raw.get("parameters", [])):
+            p, ptr = self._resolve(p, f"{base}/parameters/{i}")
+            params.append(
+                Parameter(
+                    name=p["name"],
+                    location=p["in"],
+                    required=bool(p.get("required", False)),
+                    type=self._type_of(p["schema"], ptr + "/schema"),
+                    validator=self.validator(ptr + "/schema"),
+                )
+            )
+        body_type = None
+        body_validator = None
+        body_types: dict[str, str | None] = {}
+        body = raw.get("requestBody")
+        if body is not None:
+            content = body["content"]
+            media = next(iter(content))
+            body_type = "form" if media == "application/x-www-form-urlencoded" else "json"
+            ptr = f"{base}/requestBody/content/{media.replace('/', '~1')}/schema"
+            body_validator = self.validator(ptr)
+            schema, sptr = self._resolve(content[media]["schema"], ptr)
+            for name, prop in schema.get("properties", {}).items():
+                body_types[name] = self._type_of(prop, f"{sptr}/properties/{name}")
+        return Operation(
+            id=raw["operationId"],
+            method=method.upper(),
+            path=path,
+            parameters=tuple(params),
+            body_type=body_type,
+            body_required=bool(body and body.get("required", False)),
+            body_validator=body_validator,
+            body_types=body_types,
+            secured=raw.get("security", self.document.get("security")) != [],
+            platform=not path.startswith("/hpc/"),
+        )
+
+
+@cache
+def load_spec(path: Path = SPEC_PATH) -> Spec:
+    """The contract, parsed once per process (start-up time matters: ``make mock`` < 2 s)."""
+    text = path.read_bytes()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    document = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    return Spec(document, text)
+
+
+def path_regex(template: str) -> re.Pattern[str]:
+    """``/jobs/{jobId}`` → a regex with one named group per path parameter (no ``/`` inside)."""
+    parts = re.split(r"\{([^}]+)\}", template)
+    pattern = "".join(
+        re.escape(part) if i % 2 == 0 else f"(?P<{part}>[^/]+)" for i, part in enumerate(parts)
+    )
+    return re.compile(f"^{pattern}$")

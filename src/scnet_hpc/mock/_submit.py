@@ -1,0 +1,156 @@
+"""``mapAppJobInfo`` → ``JobRequest``: the submit rules that hold whatever scheduler runs the job.
+
+The schema has already checked presence, string types and the walltime format. What is left
+here are the rules that span fields or need numbers: exactly one of ``GAP_NNODE`` /
+``GAP_NODE_STRING`` and of ``GAP_NPROC`` / ``GAP_PPN``, positive counts, memory units, absolute
+working directory. A violation is a malformed request (10004); whether the job fits a queue is
+the scheduler's call, answered in sbatch's words (10001).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Mapping
+
+from ._deployment import expand_nodes, parse_walltime
+from ._errors import invalid
+from .engine import JobRequest
+
+__all__ = ["KNOWN_TEMPLATES", "job_request"]
+
+#: Application templates the mock knows (path ``/apptemplates/{apptype}/{appname}/job``).
+KNOWN_TEMPLATES = frozenset({("BASIC", "BASE")})
+_SUBMIT_TYPES = frozenset({"cmd", "file"})
+_MEM = re.compile(r"^([0-9]{1,9})(?:\.[0-9]+)?\s*([MG]B?)?$", re.IGNORECASE)
+_COUNT_DIGITS = 9  # a count with more digits than this is not a count
+
+
+def _count(info: Mapping[str, str], key: str, *, zero_ok: bool = False) -> int:
+    text = info.get(key, "").strip()
+    if not text.isdigit() or len(text) > _COUNT_DIGITS or (int(text) == 0 and not zero_ok):
+        kind = "a non-negative" if zero_ok else "a positive"
+        raise invalid(f"mapAppJobInfo.{key}", f"must be {kind} whole number, got {text[:20]!r}")
+    return int(text)
+
+
+def _one_of(info: Mapping[str, str], first: str, second: str) -> str:
+    given = [k for k in (first, second) if info.get(k, "").strip()]
+    if len(given) != 1:
+        raise invalid(
+            "mapAppJobInfo",
+            f"give exactly one of {first} and {second} (the other empty); got "
+            + (" and ".join(given) if given else "neither"),
+        )
+    return given[0]
+
+
+def _optional_count(info: Mapping[str, str], key: str) -> int:
+    return _count(info, key, zero_ok=True) if info.get(key, "").strip() else 0
+
+
+def _memory_mb(text: str) -> int | None:
+    if not text.strip():
+        return None
+    m = _MEM.match(text.strip())
+    if not m:
+        raise invalid("mapAppJobInfo.GAP_JOB_MEM", "must be a size such as 4000MB or 4GB")
+    unit = (m.group(2) or "M").upper()
+    return int(m.group(1)) * (1024 if unit.startswith("G") else 1)
+
+
+def _nonempty(info: Mapping[str, str], key: str) -> str:
+    value = info.get(key, "")
+    if not value.strip():
+        raise invalid(f"mapAppJobInfo.{key}", "must not be empty")
+    return value
+
+
+def job_request(
+    apptype: str, appname: str, info: Mapping[str, str], *, user: str, account: str
+) -> JobRequest:
+    if (apptype, appname) not in KNOWN_TEMPLATES:
+        raise invalid("apptype/appname", f"no application template {apptype[:40]}/{appname[:40]}")
+    submit_type = info["GAP_SUBMIT_TYPE"].strip()
+    if submit_type not in _SUBMIT_TYPES:
+        raise invalid("mapAppJobInfo.GAP_SUBMIT_TYPE", f"must be one of {sorted(_SUBMIT_TYPES)}")
+    work_dir = _nonempty(info, "GAP_WORK_DIR").strip()
+    if not work_dir.startswith("/"):
+        raise invalid("mapAppJobInfo.GAP_WORK_DIR", "must be an absolute path")
+    work_dir = posixpath.normpath(work_dir)
+
+    nodes: int | None = None
+    node_list: tuple[str, ...] = ()
+    if _one_of(info, "GAP_NNODE", "GAP_NODE_STRING") == "GAP_NNODE":
+        nodes = _count(info, "GAP_NNODE")
+    else:
+        items = [n.strip() for n in re.split(r",(?![^\[]*\])", info["GAP_NODE_STRING"])]
+        try:
+            node_list = tuple(
+                dict.fromkeys(n for item in items if item for n in expand_nodes(item))
+            )
+        except ValueError as exc:
+            raise invalid("mapAppJobInfo.GAP_NODE_STRING", str(exc)) from None
+    ppn = total = None
+    if _one_of(info, "GAP_NPROC", "GAP_PPN") == "GAP_PPN":
+        ppn = _count(info, "GAP_PPN")
+    else:
+        total = _count(info, "GAP_NPROC")
+
+    exclusive = info.get("GAP_EXCLUSIVE", "").strip()
+    if exclusive not in ("", "0", "1"):
+        raise invalid("mapAppJobInfo.GAP_EXCLUSIVE", "must be 1 (exclusive) or empty")
+    multi = info.get("GAP_MULTI_SUB", "").strip()
+    if multi not in ("", "0", "1"):
+        raise invalid("mapAppJobInfo.GAP_MULTI_SUB", "job arrays are not supported by the mock")
+
+    def output(key: str, default: str) -> str:
+        path = info.get(key, "").strip() or default
+        return path if path.startswith("/") else posixpath.join(work_dir, path)
+
+    try:
+        walltime = parse_walltime(info["GAP_WALL_TIME"])
+    except ValueError as exc:  # the schema's pattern already refuses these; belt and braces
+        raise invalid("mapAppJobInfo.GAP_WALL_TIME", str(exc)) from None
+    known = {
+        "GAP_CMD_FILE",
+        "GAP_NNODE",
+        "GAP_NODE_STRING",
+        "GAP_SUBMIT_TYPE",
+        "GAP_JOB_NAME",
+        "GAP_WORK_DIR",
+        "GAP_QUEUE",
+        "GAP_NPROC",
+        "GAP_PPN",
+        "GAP_NGPU",
+        "GAP_NDCU",
+        "GAP_JOB_MEM",
+        "GAP_WALL_TIME",
+        "GAP_EXCLUSIVE",
+        "GAP_APPNAME",
+        "GAP_MULTI_SUB",
+        "GAP_STD_OUT_FILE",
+        "GAP_STD_ERR_FILE",
+    }
+    return JobRequest(
+        user=user,
+        account=account,
+        name=_nonempty(info, "GAP_JOB_NAME").strip(),
+        queue=_nonempty(info, "GAP_QUEUE").strip(),
+        command=_nonempty(info, "GAP_CMD_FILE"),
+        work_dir=work_dir,
+        walltime=walltime,
+        stdout_pattern=output("GAP_STD_OUT_FILE", "std.out.%j"),
+        stderr_pattern=output("GAP_STD_ERR_FILE", "std.err.%j"),
+        nodes=nodes,
+        node_list=node_list,
+        cores_per_node=ppn,
+        total_cores=total,
+        gpus_per_node=_optional_count(info, "GAP_NGPU"),
+        dcus_per_node=_optional_count(info, "GAP_NDCU"),
+        mem_per_node_mb=_memory_mb(info.get("GAP_JOB_MEM", "")),
+        exclusive=exclusive == "1",
+        submit_type=submit_type,
+        app_name=info["GAP_APPNAME"].strip() or "BASE",
+        extra={k: v for k, v in info.items() if k not in known},
+    )
