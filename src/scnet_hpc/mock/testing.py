@@ -2,8 +2,10 @@
 
 Three ways to reach a mock app, fastest first:
 
-* sync, in-process: ``starlette.testclient.TestClient(app)`` — a ``httpx.Client`` whose transport
-  calls the app directly (use it as a context manager so the app's lifespan runs);
+* sync, in-process: ``sync_client(app)``, a ``starlette.testclient.TestClient`` (an
+  ``httpx.Client`` whose transport calls the app directly; use it as a context manager so the
+  app's lifespan runs). Starlette >= 1.x warns that it prefers ``httpx2`` for it; ``sync_client``
+  keeps that warning out of test output;
 * async, in-process: ``httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
   base_url="http://mock")`` — see ``asgi_client``;
 * over real HTTP: ``with serve(app) as base_url: ...`` runs uvicorn in a background thread on a
@@ -20,14 +22,18 @@ import contextlib
 import socket
 import threading
 import time
+import warnings
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import uvicorn
 from starlette.applications import Starlette
 
-__all__ = ["asgi_client", "free_port", "serve", "signed_headers"]
+if TYPE_CHECKING:
+    from starlette.testclient import TestClient
+
+__all__ = ["asgi_client", "free_port", "serve", "signed_headers", "sync_client"]
 
 
 def free_port() -> int:
@@ -64,6 +70,15 @@ def serve(
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def sync_client(app: Starlette, **kwargs: Any) -> TestClient:
+    """A synchronous in-process client (``TestClient``) for ``app``."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*httpx2.*")
+        from starlette.testclient import TestClient
+
+    return TestClient(app, **kwargs)
 
 
 def asgi_client(app: Starlette, **kwargs: Any) -> httpx.AsyncClient:
