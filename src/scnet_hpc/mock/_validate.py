@@ -117,6 +117,8 @@ def validate_request(
             if p.required:
                 raise missing(p.name)
             continue
+        if p.location == "header":
+            raw = _utf8_header(raw)
         value = coerce(raw, p.type)
         check(p.validator, value, p.name)
         params[p.name] = value
@@ -124,6 +126,14 @@ def validate_request(
     if op.body_type is not None:
         parsed = _body(op, body, query)
     return Validated(params=params, body=parsed)
+
+
+def _utf8_header(value: str) -> str:
+    """ASGI servers hand over header bytes as Latin-1; user names are sent as UTF-8 (张三)."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 def _body(op: Operation, body: bytes, query: Mapping[str, str]) -> Any:
