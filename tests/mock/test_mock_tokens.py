@@ -35,11 +35,21 @@ def sign(secret: str, access_key: str, timestamp: str, user: str) -> str:
     return hmac.new(secret.encode(), message.encode(), hashlib.sha256).hexdigest()
 
 
-def headers(clock: Clock, *, user: str = "demo", ak: str = "demo-access-key",
-            sk: str = "demo-secret-key", skew: int = 0) -> dict[str, str]:  # fmt: skip
+def headers(
+    clock: Clock,
+    *,
+    user: str = "demo",
+    ak: str = "demo-access-key",
+    sk: str = "demo-secret-key",
+    skew: int = 0,
+) -> dict[str, str]:
     stamp = str(int(clock.now()) + skew)
-    return {"user": user, "accessKey": ak, "timestamp": stamp,
-            "signature": sign(sk, ak, stamp, user)}  # fmt: skip
+    return {
+        "user": user,
+        "accessKey": ak,
+        "timestamp": stamp,
+        "signature": sign(sk, ak, stamp, user),
+    }
 
 
 def test_documented_check_value() -> None:
@@ -103,12 +113,28 @@ def test_stale_or_future_timestamps_are_refused(
 
 def test_non_ascii_user_names_are_signed_as_utf8(clock: Clock) -> None:
     raw = {
-        "regions": [{"id": 1, "name": "r", "schedulers": [
-            {"id": 7, "name": "c", "queues": [{"name": "q", "nodes": ["n1"], "cores_per_node": 4}]}
-        ]}],
-        "users": [{"name": "张三", "access_key": "ak", "secret_key": "sk",
-                   "regions": [{"region": 1, "cluster_user": "zhangsan"}]}],
-    }  # fmt: skip
+        "regions": [
+            {
+                "id": 1,
+                "name": "r",
+                "schedulers": [
+                    {
+                        "id": 7,
+                        "name": "c",
+                        "queues": [{"name": "q", "nodes": ["n1"], "cores_per_node": 4}],
+                    }
+                ],
+            }
+        ],
+        "users": [
+            {
+                "name": "张三",
+                "access_key": "ak",
+                "secret_key": "sk",
+                "regions": [{"region": 1, "cluster_user": "zhangsan"}],
+            }
+        ],
+    }
     app = create_app(load_deployment(raw), clock=clock)
     h = headers(clock, user="张三", ak="ak", sk="sk")
     with sync_client(app) as http:
@@ -120,16 +146,35 @@ def test_non_ascii_user_names_are_signed_as_utf8(clock: Clock) -> None:
 
 def test_stopped_region_gets_a_null_token_and_frozen_user_10007(clock: Clock) -> None:
     raw = {
-        "regions": [{"id": 1, "name": "r", "schedulers": [
-            {"id": 7, "name": "c", "queues": [{"name": "q", "nodes": ["n1"], "cores_per_node": 4}]}
-        ]}],
-        "users": [
-            {"name": "u1", "access_key": "ak1", "secret_key": "sk1",
-             "regions": [{"region": 1, "stopped": True}]},
-            {"name": "u2", "access_key": "ak2", "secret_key": "sk2", "frozen": True,
-             "regions": [{"region": 1}]},
+        "regions": [
+            {
+                "id": 1,
+                "name": "r",
+                "schedulers": [
+                    {
+                        "id": 7,
+                        "name": "c",
+                        "queues": [{"name": "q", "nodes": ["n1"], "cores_per_node": 4}],
+                    }
+                ],
+            }
         ],
-    }  # fmt: skip
+        "users": [
+            {
+                "name": "u1",
+                "access_key": "ak1",
+                "secret_key": "sk1",
+                "regions": [{"region": 1, "stopped": True}],
+            },
+            {
+                "name": "u2",
+                "access_key": "ak2",
+                "secret_key": "sk2",
+                "frozen": True,
+                "regions": [{"region": 1}],
+            },
+        ],
+    }
     app = create_app(load_deployment(raw), clock=clock)
     with sync_client(app) as http:
         stopped = http.post(TOKENS, headers=headers(clock, user="u1", ak="ak1", sk="sk1")).json()
