@@ -64,6 +64,7 @@ class TokenService:
         self._clock = clock
         # A fresh key per process: tokens do not survive a restart (nor do the platform's).
         self._key = key or secrets.token_hex(32)
+        self._verified: dict[str, dict[str, Any]] = {}
 
     # ------------------------------------------------------------------ sign-in
 
@@ -121,14 +122,25 @@ class TokenService:
         }
         return jwt.encode(claims, self._key, algorithm="HS256")
 
+    def _decode(self, token: str) -> dict[str, Any]:
+        """Verified claims; valid tokens are remembered (checking an HS256 signature is the
+        costliest step of a request, and clients send the same token over and over)."""
+        claims = self._verified.get(token)
+        if claims is None:
+            claims = jwt.decode(
+                token, self._key, algorithms=["HS256"], options={"verify_exp": False}
+            )
+            if len(self._verified) >= 4096:
+                self._verified.clear()
+            self._verified[token] = claims
+        return claims
+
     def identify(self, token: str | None, *, allow_expired_for: float = 0.0) -> Identity:
         """Check a token. ``allow_expired_for`` accepts tokens expired at most that long ago."""
         if token is None or not token.strip():
             raise missing("token")
         try:
-            claims = jwt.decode(
-                token.strip(), self._key, algorithms=["HS256"], options={"verify_exp": False}
-            )
+            claims = self._decode(token.strip())
             region_id = int(claims["clusterId"])
             expires_ms = int(claims["expireTime"])
             user = self._deployment.user(str(claims["user"]))
