@@ -223,3 +223,34 @@ def test_fuzzed_requests_never_break_it(
     assert response.status_code == 200
     assert_valid(operation_id, response.json())
     check_survivor(api, survivor)
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "content_type", "code"),
+    [
+        ("submit_job", "text/plain", "10004"),
+        ("submit_job", "application/x-www-form-urlencoded", "10004"),
+        ("submit_job", "application/json; charset=utf-8", "0"),
+        ("submit_job", "application/problem+json", "0"),
+        ("read_file_content", "application/json", "10004"),
+        ("read_file_content", "multipart/form-data", "10004"),
+        ("read_file_content", "application/x-www-form-urlencoded; charset=UTF-8", "0"),
+    ],
+)
+def test_bodies_must_come_as_the_declared_media_type(
+    api: Api, operation_id: str, content_type: str, code: str
+) -> None:
+    if operation_id == "submit_job":
+        content = json.dumps({"strJobManagerID": SCHED, "mapAppJobInfo": job_info()}).encode()
+        path = {"apptype": "BASIC", "appname": "BASE"}
+    else:
+        content = b"dirPath=%2Fx&triggerNum=1&rollDirection=UP"
+        path = None
+    body = api.call(operation_id, path, content=content, headers={"content-type": content_type})
+    assert body["code"] == code
+
+
+def test_a_content_type_on_a_get_is_harmless(api: Api) -> None:
+    # the vendor's own samples send Content-Type: application/json on GETs
+    body = api.call("list_clusters", headers={"content-type": "application/json"})
+    assert body["code"] == "0"

@@ -84,7 +84,6 @@ def test_faults_from_the_environment() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--engine", "slurm"], "'slurm' engine is not available yet"),
         (["--engine", "magic"], "unknown engine 'magic'"),
         (["--deployment", "/nonexistent.yaml"], "cannot read deployment file"),
         (["--faults", "explode"], "unknown fault kind"),

@@ -124,8 +124,25 @@ def validate_request(
         params[p.name] = value
     parsed: Any = None
     if op.body_type is not None:
+        if body.strip():
+            _check_media_type(op, headers.get("content-type", ""))
         parsed = _body(op, body, query)
     return Validated(params=params, body=parsed)
+
+
+def _check_media_type(op: Operation, content_type: str) -> None:
+    """A body must come as the media type the operation declares (an absent header is let pass)."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    if not media:
+        return
+    if op.body_type == "json":
+        ok = media == "application/json" or media.endswith("+json")
+        expected = "application/json"
+    else:
+        ok = media == "application/x-www-form-urlencoded"
+        expected = "application/x-www-form-urlencoded"
+    if not ok:
+        raise invalid("body", f"Content-Type must be {expected}, not {media[:60]}")
 
 
 def _utf8_header(value: str) -> str:
