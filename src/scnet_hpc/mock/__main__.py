@@ -38,10 +38,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     faults = args.faults if args.faults is not None else os.environ.get(FAULTS_ENV) or None
     try:
-        deployment = load_deployment(args.deployment)
+        from ._app import ENGINE_DEPLOYMENTS, create_app
+
+        deployment = load_deployment(args.deployment or ENGINE_DEPLOYMENTS.get(args.engine))
         import uvicorn
 
-        from ._app import create_app
         from ._clock import Clock
 
         app = create_app(

@@ -53,6 +53,8 @@ Handler = Callable[[Ctx], Any]
 _HANDLERS: dict[str, Handler] = {**PLATFORM_HANDLERS, **JOB_HANDLERS, **CLUSTER_HANDLERS}
 #: Engines by name: module and factory ``(deployment, clock) -> Engine`` for the non-built-in ones.
 ENGINE_MODULES = {"slurm": "scnet_hpc.mock.slurm_engine"}
+#: The deployment an engine serves when none is given (else the default deployment).
+ENGINE_DEPLOYMENTS = {"slurm": Path(__file__).with_name("slurm-deployment.yaml")}
 
 
 class OperationIndex:
@@ -206,6 +208,8 @@ def create_app(
     faults: FaultConfig | str | None = None,
 ) -> Starlette:
     """The mock deployment as an ASGI app (see the package docstring for how to use it)."""
+    if deployment is None and isinstance(engine, str):
+        deployment = ENGINE_DEPLOYMENTS.get(engine)
     if not isinstance(deployment, Deployment):
         deployment = load_deployment(deployment)
     clock = clock or Clock()

@@ -56,6 +56,7 @@ def submit_job(ctx: Ctx) -> Any:
         body["mapAppJobInfo"],
         user=ctx.me,
         account=ctx.account.account,
+        arrays=getattr(ctx.state.engine, "supports_arrays", False),
     )
     try:
         if not ctx.queue_allowed(request.queue):

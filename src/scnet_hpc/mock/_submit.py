@@ -67,7 +67,13 @@ def _nonempty(info: Mapping[str, str], key: str) -> str:
 
 
 def job_request(
-    apptype: str, appname: str, info: Mapping[str, str], *, user: str, account: str
+    apptype: str,
+    appname: str,
+    info: Mapping[str, str],
+    *,
+    user: str,
+    account: str,
+    arrays: bool = False,
 ) -> JobRequest:
     if (apptype, appname) not in KNOWN_TEMPLATES:
         raise invalid("apptype/appname", f"no application template {apptype[:40]}/{appname[:40]}")
@@ -101,8 +107,11 @@ def job_request(
     if exclusive not in ("", "0", "1"):
         raise invalid("mapAppJobInfo.GAP_EXCLUSIVE", "must be 1 (exclusive) or empty")
     multi = info.get("GAP_MULTI_SUB", "").strip()
+    array_size = 0
     if multi not in ("", "0", "1"):
-        raise invalid("mapAppJobInfo.GAP_MULTI_SUB", "job arrays are not supported by the mock")
+        if not arrays:
+            raise invalid("mapAppJobInfo.GAP_MULTI_SUB", "job arrays are not supported by the mock")
+        array_size = _count(info, "GAP_MULTI_SUB")
 
     def output(key: str, default: str) -> str:
         path = info.get(key, "").strip() or default
@@ -153,4 +162,5 @@ def job_request(
         submit_type=submit_type,
         app_name=info["GAP_APPNAME"].strip() or "BASE",
         extra={k: v for k, v in info.items() if k not in known},
+        array_size=array_size,
     )

@@ -104,7 +104,9 @@ class JobRequest:
     that does not depend on the scheduler (the scheduler checks queue and limits itself).
 
     Exactly one of ``nodes`` / ``node_list`` and one of ``cores_per_node`` / ``total_cores``
-    is set. ``stdout_pattern`` may hold Slurm's ``%j``-style patterns.
+    is set. ``stdout_pattern`` may hold Slurm's ``%j``-style patterns. ``array_size`` is the
+    job-array length from ``GAP_MULTI_SUB`` (0 = a plain job); it is only ever non-zero for an
+    engine whose ``supports_arrays`` attribute is true.
     """
 
     user: str
@@ -127,6 +129,7 @@ class JobRequest:
     submit_type: str = "cmd"
     app_name: str = "BASE"
     extra: Mapping[str, str] = field(default_factory=dict)
+    array_size: int = 0
 
 
 @dataclass(frozen=True)

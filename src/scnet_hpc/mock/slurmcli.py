@@ -37,6 +37,7 @@ __all__ = [
     "SlurmNode",
     "SlurmPartition",
     "decode_wait_status",
+    "expand_hostlist",
     "expand_output_pattern",
     "parse_jobcomp",
     "parse_sbatch_parsable",
@@ -158,6 +159,8 @@ class SlurmJob:
     array_task_id: int | None = None
     #: pending array tasks still grouped in this record, e.g. ``"4-9%2"``
     array_tasks: str | None = None
+    #: the job's account (``sbatch -A``); "" when none was given
+    account: str = ""
 
     @property
     def finished(self) -> bool:
@@ -177,6 +180,11 @@ class SlurmPartition:
     default: bool
     nodes: str
     default_time_minutes: int | None = None
+    #: None = no limit
+    min_nodes: int | None = None
+    #: None = no limit
+    max_cpus_per_node: int | None = None
+    priority_job_factor: int = 1
 
 
 @dataclass(frozen=True)
@@ -191,6 +199,8 @@ class SlurmNode:
     state_flags: tuple[str, ...] = ()
     alloc_cpus: int = 0
     partitions: tuple[str, ...] = field(default_factory=tuple)
+    #: configured generic resources as Slurm prints them (``"gpu:2,dcu:4"``), "" for none
+    gres: str = ""
 
 
 # --------------------------------------------------------------------------- helpers
@@ -330,6 +340,35 @@ def expand_output_pattern(
         return str(value)
 
     return _PATTERN.sub(repl, pattern)
+
+
+def expand_hostlist(hostlist: str) -> tuple[str, ...]:
+    """Host names of a Slurm hostlist, in order: ``"n[01-03,07],gpu1"`` -> n01 n02 n03 n07 gpu1.
+
+    What ``scontrol show hostnames`` prints, without a subprocess per job. One bracket
+    group per host name is supported (Slurm's multi-dimensional forms are not used by
+    clusters this engine drives); anything else is returned as it is.
+    """
+    hostlist = (hostlist or "").strip()
+    if not hostlist or hostlist == "(null)":
+        return ()
+    names: list[str] = []
+    for item in re.findall(r"[^,\[]*(?:\[[^\]]*\][^,\[]*)?", hostlist):
+        if not item:
+            continue
+        m = re.fullmatch(r"([^\[]*)\[([^\]]*)\](.*)", item)
+        if m is None:
+            names.append(item)
+            continue
+        prefix, ranges, suffix = m.groups()
+        for part in ranges.split(","):
+            lo, _, hi = part.partition("-")
+            if not lo.isdigit() or (hi and not hi.isdigit()):
+                names.append(f"{prefix}[{part}]{suffix}")
+                continue
+            for i in range(int(lo), int(hi or lo) + 1):
+                names.append(f"{prefix}{i:0{len(lo)}d}{suffix}")
+    return tuple(dict.fromkeys(names))
 
 
 def _first_node(nodelist: str) -> str:
@@ -482,6 +521,7 @@ def _job_from_squeue(j: Mapping[str, Any]) -> SlurmJob:
         array_job_id=array_job_id,
         array_task_id=array_task_id,
         array_tasks=array_tasks if array_task_id is None else None,
+        account=str(j.get("account") or ""),
     )
 
 
@@ -538,6 +578,9 @@ def parse_scontrol_partitions(text: str) -> list[SlurmPartition]:
                 default=kv.get("Default", "NO").upper() == "YES",
                 nodes="" if nodes == "(null)" else nodes,
                 default_time_minutes=parse_slurm_duration_minutes(kv.get("DefaultTime", "NONE")),
+                min_nodes=_limit(kv.get("MinNodes")) or None,
+                max_cpus_per_node=_limit(kv.get("MaxCPUsPerNode")),
+                priority_job_factor=_int(kv.get("PriorityJobFactor")) or 1,
             )
         )
     return parts
@@ -552,6 +595,11 @@ def _split_node_state(state: str) -> tuple[str, tuple[str, ...]]:
         flags.append("NOT_RESPONDING")
     base, *rest = s.split("+")
     return base, tuple(rest + flags)
+
+
+def _gres(value: Any) -> str:
+    text = str(value or "").strip()
+    return "" if text in {"(null)", "N/A"} else text
 
 
 def parse_sinfo_json_nodes(text: str) -> list[SlurmNode]:
@@ -575,6 +623,7 @@ def parse_sinfo_json_nodes(text: str) -> list[SlurmNode]:
                 state_flags=tuple(dict.fromkeys(flags)),
                 alloc_cpus=_int(n.get("alloc_cpus")) or 0,
                 partitions=tuple(str(p) for p in n.get("partitions") or []),
+                gres=_gres(n.get("gres")),
             )
         )
     return nodes
@@ -598,6 +647,7 @@ def parse_scontrol_nodes(text: str) -> list[SlurmNode]:
                 state_flags=flags,
                 alloc_cpus=_int(kv.get("CPUAlloc")) or 0,
                 partitions=tuple(p for p in parts.split(",") if p and p != "(null)"),
+                gres=_gres(kv.get("Gres")),
             )
         )
     return nodes
@@ -661,6 +711,7 @@ def parse_jobcomp(text: str) -> list[SlurmJob]:
             signal=signal,
             array_job_id=array_job_id,
             array_task_id=array_task_id,
+            account=kv.get("Account", ""),
         )
     return list(by_id.values())
 

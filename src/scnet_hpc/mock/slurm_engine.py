@@ -1,0 +1,584 @@
+"""The ``slurm`` engine: the mock's HTTP layer in front of a real Slurm cluster.
+
+``python -m scnet_hpc.mock --engine slurm`` (``make mock ENGINE=slurm``) serves the AC HPC API
+from the local cluster that ``make slurm-up`` starts; ``create_engine`` finds it through
+``SLURM_CONF`` or the ``.slurm/env`` file that script writes. Jobs really run: the command is a
+batch script given to ``sbatch``, its output files appear in the work directory, and what the
+API shows (states, times, nodes, exit codes, history) is what ``squeue --json`` and the job
+completion log say. Nothing runs on the mock clock except the realtime list's retention
+window: a finished job stays in the realtime list ``settings.realtime_retention`` seconds of
+mock time after its real end (advance the clock to age it out).
+
+Decisions, and why:
+
+* **Users.** Slurm runs every job as the OS user that runs the mock (root on the local cluster).
+  The API's cluster user (``demo``) is mapped onto it: the engine records which API user
+  submitted which job (``_slurm_ledger``) and shows each user only their own jobs. ``%u`` in
+  an output pattern is therefore the OS user, as Slurm expands it.
+* **Paths.** A user's jobs live under their home (the deployment's ``home``): the work
+  directory and the stdout/stderr files must be inside it (else the submission is refused,
+  code 10001, naming the path), and missing directories there are created before ``sbatch``
+  runs (the live platform creates them through its file API; the mock has none). File content
+  reads only files inside the user's home. Paths are compared after resolving symlinks and
+  ``..``. Without this rule any API user could read any file the mock's OS user can.
+* **Job environment.** ``--export=NONE``: a job starts from the OS user's login environment,
+  never from the mock's (which may hold credentials).
+* **Limits.** Queue limits are the partitions' real ones and ``sbatch`` enforces them (the
+  local cluster sets EnforcePartLimits=ALL). Per-user limits are reported from the
+  deployment; Slurm without accounting does not enforce them, so the shipped Slurm
+  deployment declares none. A walltime of 00:00:00 is refused like the simulated engine
+  refuses it (Slurm would read it as "no limit").
+* **Arrays.** ``GAP_MULTI_SUB=N`` (N ≥ 2) submits ``--array=0-(N-1)``; the API shows the tasks
+  as ``<id>_<n>`` (pending tasks still grouped by Slurm as ``<id>_[n-m]``). The realtime
+  detail of the array's own id is one of its tasks, an unfinished one while any is.
+
+See ``_slurm_mapping`` for the GAP_* → sbatch table and the state words.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from ._clock import Clock
+from ._deployment import Deployment, RegionAccount, SchedulerSpec
+from ._slurm_ledger import Ledger, LedgerEntry
+from ._slurm_mapping import batch_script, job_record, queue_info, sbatch_options
+from .engine import (
+    CancelOutcome,
+    FilePage,
+    JobRecord,
+    JobRequest,
+    QueueInfo,
+    SchedulerInfo,
+    StorageInfo,
+    SubmitRejected,
+    UserLimits,
+    page_of_lines,
+)
+from .slurmcli import (
+    SbatchError,
+    SlurmCLI,
+    SlurmCommandError,
+    SlurmJob,
+    expand_output_pattern,
+    parse_jobcomp,
+)
+
+__all__ = ["SLURM_DEPLOYMENT", "SlurmEngine", "SlurmEngineError", "create_engine"]
+
+log = logging.getLogger("scnet_hpc.mock.slurm")
+T = TypeVar("T")
+
+#: The deployment ``--engine slurm`` serves unless ``--deployment`` is given.
+SLURM_DEPLOYMENT = Path(__file__).with_name("slurm-deployment.yaml")
+#: Where ``scripts/slurm-up.sh`` writes the variables of the local cluster.
+ENV_FILE = Path(".slurm") / "env"
+_TIME_LIMIT = (
+    "sbatch: error: Batch job submission failed: "
+    "Requested time limit is invalid (missing or exceeds some limit)"
+)
+
+
+class SlurmEngineError(ValueError):
+    """No usable cluster, or a deployment the engine cannot serve. A ValueError because that
+    is what ``python -m scnet_hpc.mock`` reports as a one-line start-up error."""
+
+
+# --------------------------------------------------------------------------- finding Slurm
+
+
+def _read_env_file(path: Path) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.fullmatch(r"\s*(?:export\s+)?([A-Z_][A-Z0-9_]*)=(.*?)\s*", line)
+        if m:
+            values[m.group(1)] = m.group(2).strip("'\"")
+    return values
+
+
+def slurm_environment(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """``SLURM_CONF`` and friends: from the environment, else from ``.slurm/env`` in the
+    current directory or the source checkout. Raises SlurmEngineError when neither has it."""
+    env = os.environ if env is None else env
+    if env.get("SLURM_CONF"):
+        keys = ("SLURM_CONF", "SCNET_SLURM_STATE_DIR", "SCNET_SLURM_JOBCOMP")
+        return {k: env[k] for k in keys if env.get(k)}
+    checkout = Path(__file__).resolve().parents[3]
+    for base in dict.fromkeys([Path.cwd(), checkout]):
+        if (base / ENV_FILE).is_file():
+            found = _read_env_file(base / ENV_FILE)
+            if found.get("SLURM_CONF"):
+                return found
+    raise SlurmEngineError(
+        "the slurm engine needs a Slurm cluster: SLURM_CONF is not set and there is no "
+        ".slurm/env; run `make slurm-up` (or set SLURM_CONF)"
+    )
+
+
+def _jobcomp_location(conf: str) -> str | None:
+    try:
+        text = Path(conf).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    settings = dict(
+        (k.strip().lower(), v.strip())
+        for k, _, v in (line.partition("=") for line in text.splitlines())
+        if not k.strip().startswith("#")
+    )
+    if settings.get("jobcomptype") == "jobcomp/filetxt":
+        return settings.get("jobcomploc")
+    return None
+
+
+def create_engine(deployment: Deployment, clock: Clock) -> SlurmEngine:
+    """The factory ``create_app(engine="slurm")`` calls; fails clearly if Slurm is not up."""
+    found = slurm_environment()
+    conf = found["SLURM_CONF"]
+    cli = SlurmCLI(slurm_conf=conf, timeout=20.0)
+    if not cli.ping():
+        raise SlurmEngineError(
+            f"Slurm is not up (slurmctld does not answer for SLURM_CONF={conf}): "
+            "run `make slurm-up`"
+        )
+    state_dir = found.get("SCNET_SLURM_STATE_DIR")
+    return SlurmEngine(
+        deployment,
+        clock,
+        cli,
+        jobcomp=found.get("SCNET_SLURM_JOBCOMP") or _jobcomp_location(conf),
+        ledger=Path(state_dir) / "scnet-mock" / "jobs.jsonl" if state_dir else None,
+    )
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+class _Cached:
+    """A value recomputed at most every ``ttl`` seconds (or when ``key()`` changes)."""
+
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self._at = -1e18
+        self._key: object = None
+        self._value: object = None
+
+    def get(self, make: Callable[[], T], key: object = None) -> T:
+        now = time.monotonic()
+        if now - self._at > self.ttl or key != self._key:
+            self._value = make()
+            self._at, self._key = now, key
+        return self._value  # type: ignore[return-value]
+
+    def clear(self) -> None:
+        self._at = -1e18
+
+
+class SlurmEngine:
+    """``Engine`` over one Slurm cluster (see the module docstring)."""
+
+    supports_arrays = True
+    #: how stale a ``squeue`` view may be; submit and cancel refresh it at once
+    JOBS_TTL = 0.5
+
+    def __init__(
+        self,
+        deployment: Deployment,
+        clock: Clock,
+        cli: SlurmCLI,
+        *,
+        jobcomp: str | None = None,
+        ledger: Path | None = None,
+    ) -> None:
+        scheds = [(r, s) for r in deployment.regions for s in r.schedulers]
+        if len(scheds) != 1:
+            raise SlurmEngineError(
+                f"the slurm engine drives one cluster, so the deployment must have exactly one "
+                f"scheduler; {deployment.source} has {len(scheds)} (use --deployment "
+                f"{SLURM_DEPLOYMENT.name} or a file like it)"
+            )
+        self._region, self._sched = scheds[0]
+        self._deployment = deployment
+        self._clock = clock
+        self._cli = cli
+        self._jobcomp = Path(jobcomp) if jobcomp else None
+        self._ledger = Ledger(ledger)
+        self._lock = threading.RLock()
+        self._jobs_cache = _Cached(self.JOBS_TTL)
+        self._history_cache = _Cached(1e18)
+        self._queues_cache = _Cached(1.0)
+        self._usage_cache: dict[str, tuple[float, int]] = {}
+        partitions = {p.name for p in cli.partitions()}
+        unknown = [q.name for q in self._sched.queues if q.name not in partitions]
+        if unknown:
+            raise SlurmEngineError(
+                f"{deployment.source}: queues {unknown} of scheduler {self._sched.id} are not "
+                f"partitions of the cluster (it has {sorted(partitions)})"
+            )
+        self._os_user = _os_user()
+
+    # ------------------------------------------------------------------ information
+
+    def schedulers(self) -> list[SchedulerInfo]:
+        s = self._sched
+        return [SchedulerInfo(id=s.id, name=s.name, type=s.type, address=s.address, port=s.port)]
+
+    def queues(self, scheduler_id: int) -> list[QueueInfo]:
+        self._check(scheduler_id)
+        with self._lock:
+            return self._queues_cache.get(
+                lambda: [queue_info(p, self._cli.nodes()) for p in self._cli.partitions()]
+            )
+
+    def user_limits(self, scheduler_id: int, user: str) -> UserLimits:
+        self._check(scheduler_id)
+        account = self._account(user)
+        if account is None:
+            return UserLimits(user=user, account=user)
+        lim = account.limits
+        remaining = -1
+        if lim.machine_time >= 0:
+            remaining = max(0, lim.machine_time - int(self.used_core_seconds(scheduler_id, user)))
+        return UserLimits(
+            user=user,
+            account=account.account,
+            max_cpu=lim.max_cpu,
+            max_gpu=lim.max_gpu,
+            max_dcu=lim.max_dcu,
+            max_mlu=lim.max_mlu,
+            max_mem_mb=lim.max_mem_mb,
+            max_nodes=lim.max_nodes,
+            max_submit_jobs=lim.max_submit_jobs,
+            max_running_jobs=lim.max_running_jobs,
+            account_max_cpu=lim.account_max_cpu,
+            account_max_gpu=lim.account_max_gpu,
+            account_max_dcu=lim.account_max_dcu,
+            account_max_nodes=lim.account_max_nodes,
+            remaining_core_seconds=remaining,
+        )
+
+    def used_core_seconds(self, scheduler_id: int, user: str) -> float:
+        return float(
+            sum(
+                r.num_cores * (r.end_time - r.start_time)
+                for r in self.history_jobs(scheduler_id)
+                if r.user == user and r.start_time is not None and r.end_time is not None
+            )
+        )
+
+    def storage(self, scheduler_id: int, user: str) -> list[StorageInfo]:
+        self._check(scheduler_id)
+        account = self._account(user)
+        if account is None:
+            return []
+        used = account.storage.used_gb + self._bytes_under(account.home) / 1024**3
+        return [
+            StorageInfo(
+                path=account.home,
+                quota_gb=account.storage.quota_gb,
+                used_gb=round(used, 4),
+                quota_id=100000 + account.region_id % 100000,
+            )
+        ]
+
+    # ------------------------------------------------------------------ jobs
+
+    def submit(self, scheduler_id: int, request: JobRequest) -> str:
+        self._check(scheduler_id)
+        account = self._account(request.user)
+        if account is None:
+            raise SubmitRejected(f"user {request.user} has no account in this region")
+        if request.walltime <= 0:
+            raise SubmitRejected(_TIME_LIMIT)
+        home = account.home
+        checks = [
+            ("GAP_WORK_DIR", request.work_dir),
+            ("GAP_STD_OUT_FILE", os.path.dirname(request.stdout_pattern)),
+            ("GAP_STD_ERR_FILE", os.path.dirname(request.stderr_pattern)),
+        ]
+        for what, path in checks:
+            if not _inside(path, home):
+                raise SubmitRejected(
+                    f"{what} {path} is not inside the home directory {home} of {request.user} "
+                    "(the slurm engine keeps jobs there)"
+                )
+        script = self._script(request, home)
+        try:
+            for _, path in checks:
+                if "%" not in path:
+                    os.makedirs(path, exist_ok=True)
+        except OSError as exc:
+            raise SubmitRejected(f"cannot create {exc.filename}: {exc.strerror}") from None
+        with self._lock:
+            try:
+                job_id = self._cli.submit(script, options=sbatch_options(request))
+            except SbatchError as exc:
+                raise SubmitRejected(exc.stderr.strip() or str(exc)) from None
+            finally:
+                self._jobs_cache.clear()
+            self._ledger.add(
+                LedgerEntry(
+                    job_id=job_id,
+                    scheduler_id=scheduler_id,
+                    user=request.user,
+                    account=request.account,
+                    name=request.name,
+                    command=request.command,
+                    work_dir=request.work_dir,
+                    stdout_pattern=request.stdout_pattern,
+                    stderr_pattern=request.stderr_pattern,
+                    submitted_at=int(time.time()),
+                    app_name=request.app_name,
+                    gpus_per_node=request.gpus_per_node,
+                    dcus_per_node=request.dcus_per_node,
+                    mem_per_node_mb=request.mem_per_node_mb,
+                    exclusive=request.exclusive,
+                    array_size=request.array_size,
+                )
+            )
+        return job_id
+
+    def _script(self, request: JobRequest, home: str) -> str:
+        if request.submit_type != "file":
+            return batch_script(request.command)
+        path = request.command.strip()
+        if not os.path.isabs(path):
+            path = os.path.join(request.work_dir, path)
+        if not _inside(path, home) or not os.path.isfile(path):
+            raise SubmitRejected(f"sbatch: error: Unable to open file {path}")
+        try:
+            return Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            raise SubmitRejected(f"sbatch: error: Unable to open file {path}") from None
+
+    def realtime_jobs(self, scheduler_id: int) -> list[JobRecord]:
+        now = self._clock.now()
+        keep = self._deployment.settings.realtime_retention
+        return [
+            r
+            for r in self._records(scheduler_id, history=False)
+            if not r.finished or (r.end_time or r.submit_time) + keep > now
+        ]
+
+    def realtime_job(self, scheduler_id: int, job_id: str) -> JobRecord | None:
+        jobs = self.realtime_jobs(scheduler_id)
+        exact = [r for r in jobs if r.job_id == job_id]
+        if exact:
+            return exact[0]
+        tasks = [r for r in jobs if r.job_id.startswith(job_id + "_")]
+        active = [r for r in tasks if not r.finished]
+        chosen = active or tasks
+        return chosen[0] if chosen else None
+
+    def history_jobs(self, scheduler_id: int) -> list[JobRecord]:
+        return [r for r in self._records(scheduler_id, history=True) if r.finished]
+
+    def cancel(self, scheduler_id: int, user: str, job_ids: Sequence[str]) -> list[CancelOutcome]:
+        self._check(scheduler_id)
+        with self._lock:
+            self._jobs_cache.clear()
+            mine = {
+                r.job_id: r for r in self._records(scheduler_id, history=False) if r.user == user
+            }
+            outcomes: dict[str, CancelOutcome] = {}
+            to_cancel: list[str] = []
+            for job_id in job_ids:
+                matching = [r for r in mine.values() if _names(r.job_id, job_id)]
+                if not matching:
+                    outcomes[job_id] = _cancel_error(job_id, "Invalid job id specified")
+                elif all(r.finished for r in matching):
+                    why = "Job/step already completing or completed"
+                    outcomes[job_id] = _cancel_error(job_id, why)
+                elif job_id not in to_cancel:
+                    to_cancel.append(job_id)
+            outcomes.update(self._scancel(to_cancel))
+            if to_cancel:
+                self._wait_cancelled(scheduler_id, [i for i in to_cancel if outcomes[i].ok])
+        return [outcomes[i] for i in job_ids]
+
+    def _scancel(self, job_ids: list[str]) -> dict[str, CancelOutcome]:
+        if not job_ids:
+            return {}
+        try:
+            self._cli.cancel(job_ids)
+            return {i: CancelOutcome(i, True) for i in job_ids}
+        except SlurmCommandError:
+            pass
+        outcomes = {}
+        for job_id in job_ids:  # one at a time, to tell which failed and why
+            try:
+                self._cli.cancel([job_id])
+                outcomes[job_id] = CancelOutcome(job_id, True)
+            except SlurmCommandError as exc:
+                message = exc.stderr.strip() or str(exc)
+                outcomes[job_id] = CancelOutcome(job_id, False, message)
+        return outcomes
+
+    def _wait_cancelled(self, scheduler_id: int, job_ids: list[str], limit: float = 3.0) -> None:
+        """scancel only signals; wait (briefly) until Slurm shows the jobs as ended, so that
+        a history query right after a successful cancel finds them, as on the live service."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            self._jobs_cache.clear()
+            records = self._records(scheduler_id, history=False)
+            if not any(not r.finished for r in records for i in job_ids if _names(r.job_id, i)):
+                return
+            time.sleep(0.05)
+
+    def read_file(
+        self, scheduler_id: int, user: str, path: str, *, page: int, from_end: bool
+    ) -> FilePage:
+        self._check(scheduler_id)
+        account = self._account(user)
+        missing = FilePage(text="", total_lines=0, total_pages=0, exists=False)
+        if account is None or not _inside(path, account.home) or not os.path.isfile(path):
+            return missing
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return missing
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        return page_of_lines(lines, page, from_end=from_end)
+
+    def close(self) -> None:
+        return None
+
+    # ------------------------------------------------------------------ internals
+
+    def _check(self, scheduler_id: int) -> SchedulerSpec:
+        if scheduler_id != self._sched.id:
+            raise KeyError(f"scheduler {scheduler_id} is not run by this engine")
+        return self._sched
+
+    def _account(self, user: str) -> RegionAccount | None:
+        found = self._deployment.account_of_cluster_user(self._region.id, user)
+        return found[1] if found else None
+
+    def _records(self, scheduler_id: int, *, history: bool) -> list[JobRecord]:
+        """The ledger's jobs of this scheduler as Slurm sees them: squeue first, then (for
+        ``history``) the jobs slurmctld has forgotten, from the job completion log."""
+        self._check(scheduler_id)
+        with self._lock:
+            live = self._jobs_cache.get(self._cli.jobs)
+            jobs = list(live)
+            if history and self._jobcomp is not None:
+                seen = {j.slurm_job_id for j in live}
+                jobs += [j for j in self._completed() if j.slurm_job_id not in seen]
+            entries = self._ledger.snapshot()
+        records = []
+        for job in jobs:
+            entry = entries.get(str(job.array_job_id or job.slurm_job_id))
+            if entry is None or entry.scheduler_id != scheduler_id or not _same(entry, job):
+                continue
+            records.append(self._record(job, entry))
+        return records
+
+    def _completed(self) -> list[SlurmJob]:
+        log_file = self._jobcomp
+        assert log_file is not None
+        try:
+            st = log_file.stat()
+        except FileNotFoundError:
+            return []
+        return self._history_cache.get(
+            lambda: parse_jobcomp(log_file.read_text(encoding="utf-8", errors="replace")),
+            key=(st.st_size, st.st_mtime_ns),
+        )
+
+    def _record(self, job: SlurmJob, entry: LedgerEntry) -> JobRecord:
+        def path(pattern: str) -> str:
+            return expand_output_pattern(
+                pattern,
+                job_id=job.slurm_job_id,
+                name=job.name,
+                user=self._os_user,
+                node=job.nodes.split(",")[0],
+                array_job_id=job.array_job_id,
+                array_task_id=job.array_task_id,
+            )
+
+        return job_record(
+            job,
+            scheduler_id=entry.scheduler_id,
+            user=entry.user,
+            account=entry.account,
+            command=entry.command,
+            app_name=entry.app_name,
+            gpus_per_node=entry.gpus_per_node,
+            dcus_per_node=entry.dcus_per_node,
+            mem_per_node_mb=entry.mem_per_node_mb,
+            exclusive=entry.exclusive,
+            stdout_path=path(entry.stdout_pattern),
+            stderr_path=path(entry.stderr_pattern),
+        )
+
+    def _bytes_under(self, home: str, ttl: float = 10.0) -> int:
+        """Bytes in files under ``home`` (at most every ``ttl`` s: walking a tree costs)."""
+        now = time.monotonic()
+        cached = self._usage_cache.get(home)
+        if cached and now - cached[0] < ttl:
+            return cached[1]
+        total = 0
+        for root, _, files in os.walk(home):
+            for name in files:
+                try:
+                    total += os.lstat(os.path.join(root, name)).st_size
+                except OSError:
+                    continue
+        self._usage_cache[home] = (now, total)
+        return total
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _os_user() -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError):
+        return str(os.getuid())
+
+
+def _inside(path: str, home: str) -> bool:
+    """``path`` is ``home`` or below it, after resolving symlinks and ``..`` in both."""
+    real, root = os.path.realpath(path), os.path.realpath(home)
+    return real == root or real.startswith(root.rstrip("/") + "/")
+
+
+def _same(entry: LedgerEntry, job: SlurmJob) -> bool:
+    """Guard against a reset cluster reusing job ids: the job must have been submitted when
+    the ledger says (a minute's slack for clocks and slow submits)."""
+    return job.submit_time is None or abs(job.submit_time - entry.submitted_at) <= 60
+
+
+def _names(record_id: str, asked: str) -> bool:
+    """Does the id a user gave (``12``, ``12_3``) name this record (``12``, ``12_3``,
+    ``12_[4-9%2]``)?"""
+    if record_id == asked:
+        return True
+    parent, _, task = record_id.partition("_")
+    if asked == parent:
+        return True
+    asked_parent, _, asked_task = asked.partition("_")
+    if asked_parent != parent or not task.startswith("[") or not asked_task.isdigit():
+        return False
+    n = int(asked_task)
+    for part in task.strip("[]").split("%")[0].split(","):
+        lo, _, hi = part.partition("-")
+        if lo.isdigit() and int(lo) <= n <= int(hi or lo):
+            return True
+    return False
+
+
+def _cancel_error(job_id: str, why: str) -> CancelOutcome:
+    return CancelOutcome(job_id, False, f"scancel: error: Kill job error on job id {job_id}: {why}")
