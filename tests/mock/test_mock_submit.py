@@ -301,3 +301,12 @@ def test_output_paths_expand_slurm_patterns(api: Api, clock: Clock) -> None:
         data={"dirPath": detail["outputPath"], "triggerNum": "1", "rollDirection": "DOWN"},
     )["data"]
     assert text == "demo\n/public/home/demo/work\n"
+
+
+def test_cancelling_a_running_job_lets_a_waiting_one_start_at_once(api: Api, clock: Clock) -> None:
+    full = api.submit_ok(GAP_CMD_FILE="sleep 1000", GAP_NNODE="2", GAP_PPN="32")
+    waiting = api.submit_ok(GAP_CMD_FILE="sleep 10", GAP_PPN="1")
+    clock.advance(2)
+    assert api.job(waiting)["reason"] == "Resources"
+    api.cancel("demo", full)  # no clock movement: the freed cores are handed out right away
+    assert api.job(waiting)["jobStatus"] == "statR"

@@ -97,6 +97,7 @@ class _Scheduler:
     files: dict[str, _File] = field(default_factory=dict)
     active_by_user: dict[str, int] = field(default_factory=dict)  # pending + running jobs
     running_by_user: dict[str, tuple[int, int]] = field(default_factory=dict)  # (jobs, cores)
+    used_by_user: dict[str, int] = field(default_factory=dict)  # core-seconds of finished jobs
 
 
 class SimulatedEngine:
@@ -189,13 +190,7 @@ class SimulatedEngine:
     def used_core_seconds(self, scheduler_id: int, user: str) -> float:
         with self._lock:
             s = self._advanced(scheduler_id)
-            return float(
-                sum(
-                    r.num_cores * (r.end_time - r.start_time)
-                    for r in s.history.values()
-                    if r.user == user and r.start_time is not None and r.end_time is not None
-                )
-            )
+            return float(s.used_by_user.get(user, 0))
 
     def storage(self, scheduler_id: int, user: str) -> list[StorageInfo]:
         account = self._account(scheduler_id, user)
@@ -234,9 +229,10 @@ class SimulatedEngine:
             if queue is None:
                 raise SubmitRejected(bad_partition(request.queue))
             nodes, ppn = self._check_fits(queue, request)
-            limits = self.user_limits(scheduler_id, request.user)
+            account = self._account(scheduler_id, request.user)
+            max_submit = account.limits.max_submit_jobs if account else -1
             active = s.active_by_user.get(request.user, 0)
-            if 0 <= limits.max_submit_jobs <= active:
+            if 0 <= max_submit <= active:
                 raise SubmitRejected(QOS_SUBMIT)
             now = int(self._clock.now())
             job_id = str(s.next_id)
@@ -350,6 +346,7 @@ class SimulatedEngine:
                 else:
                     self._finish(s, job, now, "CANCELLED")
                     outcomes.append(CancelOutcome(job_id, True))
+            self._dispatch(s, now)  # what the cancelled jobs held may let others start now
             return outcomes
 
     def read_file(
@@ -517,6 +514,7 @@ class SimulatedEngine:
             signal=signal,
         )
         s.history[rec.job_id] = job.record
+        s.used_by_user[rec.user] = s.used_by_user.get(rec.user, 0) + rec.num_cores * (t - start)
         heapq.heappush(s.leaving, (t, rec.job_id))
 
     @staticmethod
