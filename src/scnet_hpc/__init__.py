@@ -1,3 +1,89 @@
-"""scnet-hpc: a contract-first SDK for the AC HPC OpenAPI v2 (SCNet and Sugon-run HPC centres)."""
+"""scnet-hpc: a contract-first SDK for the AC HPC OpenAPI v2 (SCNet and Sugon-run HPC centres).
 
-__version__ = "0.1.0"
+Quick start::
+
+    from scnet_hpc import Client, JobSpec
+
+    with Client.from_access_key("user", "access-key", "secret-key") as client:
+        job = client.submit(JobSpec(command="hostname", queue="debug"))
+        status = job.wait()
+        print(status.state, job.output())
+
+``AsyncClient`` offers the same methods for asyncio. Errors are ``scnet_hpc.errors``
+classes (all ``ScnetError``); returned data are the generated models in ``scnet_hpc.models``.
+Logging goes to the ``scnet_hpc`` logger (``scnet_hpc.http`` prints each request as curl),
+with tokens, secret keys and signatures masked.
+"""
+
+from ._async_client import AsyncClient, AsyncJob
+from ._auth import jwt_expiry, sign, string_to_sign
+from ._client import Client, Job
+from ._config import DEFAULT_AUTH_URL, DEFAULT_PLATFORM_URL, env_settings
+from ._jobspec import JobSpec, format_walltime
+from ._logging import redact
+from ._poll import PollSchedule
+from ._regions import Region, RegionInfo
+from ._retry import RetryPolicy
+from ._states import JobState, JobStatus
+from ._transport import DEFAULT_TIMEOUT
+from ._version import __version__
+from .errors import (
+    AccountFrozenError,
+    ApiError,
+    AuthenticationError,
+    ConfigurationError,
+    ContractViolation,
+    HttpStatusError,
+    InvalidArgumentError,
+    InvalidJobSpec,
+    InvalidRequestError,
+    JobNotFoundError,
+    JobRejectedError,
+    JobTimeoutError,
+    RequestTimeoutError,
+    ScnetError,
+    ServerError,
+    TokenExpiredError,
+    TransportError,
+)
+
+__all__ = [
+    "DEFAULT_AUTH_URL",
+    "DEFAULT_PLATFORM_URL",
+    "DEFAULT_TIMEOUT",
+    "AccountFrozenError",
+    "ApiError",
+    "AsyncClient",
+    "AsyncJob",
+    "AuthenticationError",
+    "Client",
+    "ConfigurationError",
+    "ContractViolation",
+    "HttpStatusError",
+    "InvalidArgumentError",
+    "InvalidJobSpec",
+    "InvalidRequestError",
+    "Job",
+    "JobNotFoundError",
+    "JobRejectedError",
+    "JobSpec",
+    "JobState",
+    "JobStatus",
+    "JobTimeoutError",
+    "PollSchedule",
+    "Region",
+    "RegionInfo",
+    "RequestTimeoutError",
+    "RetryPolicy",
+    "ScnetError",
+    "ServerError",
+    "TokenExpiredError",
+    "TransportError",
+    "__version__",
+    "env_settings",
+    "format_walltime",
+    "jwt_expiry",
+    "redact",
+    "sign",
+    "string_to_sign",
+]

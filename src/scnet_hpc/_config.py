@@ -1,0 +1,216 @@
+"""Turning constructor arguments into a session and options, the same way for both clients."""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import httpx
+
+from ._auth import Token, TokenCache
+from ._retry import RetryPolicy
+from ._session import (
+    DEFAULT_RENEW_MARGIN,
+    AccessKeyCredentials,
+    Session,
+    StaticCredentials,
+    normalise_base_url,
+)
+from ._transport import Options, make_timeout
+from ._version import __version__
+from .errors import ConfigurationError, InvalidArgumentError
+
+__all__ = [
+    "DEFAULT_AUTH_URL",
+    "DEFAULT_PLATFORM_URL",
+    "USER_AGENT",
+    "access_key_session",
+    "env_settings",
+    "make_options",
+    "static_session",
+]
+
+#: Token issuance host of the public service.
+DEFAULT_AUTH_URL = "https://api.scnet.cn"
+#: Platform host (center, token state and renewal) of the public service.
+DEFAULT_PLATFORM_URL = "https://www.scnet.cn"
+USER_AGENT = f"scnet-hpc/{__version__}"
+
+Clock = Callable[[], float]
+Timeout = float | httpx.Timeout | None
+Retries = int | RetryPolicy | None
+
+
+def make_options(timeout: Timeout, retries: Retries, validate: bool | None) -> Options:
+    return Options(
+        timeout=make_timeout(timeout),
+        retry=make_retry(retries),
+        validate=True if validate is None else bool(validate),
+    )
+
+
+def make_retry(retries: Retries) -> RetryPolicy:
+    if retries is None:
+        return RetryPolicy()
+    if isinstance(retries, RetryPolicy):
+        return retries
+    if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
+        raise InvalidArgumentError(
+            f"retries must be a RetryPolicy or a count >= 0, got {retries!r}"
+        )
+    return RetryPolicy(max_retries=retries)
+
+
+def override(
+    options: Options, timeout: Timeout, retries: Retries, validate: bool | None
+) -> Options:
+    return Options(
+        timeout=options.timeout if timeout is None else make_timeout(timeout),
+        retry=options.retry if retries is None else make_retry(retries),
+        validate=options.validate if validate is None else bool(validate),
+    )
+
+
+def _url(name: str, value: str) -> str:
+    if not isinstance(value, str) or not value.strip().startswith(("http://", "https://")):
+        raise ConfigurationError(f"{name} must start with http:// or https://, got {value!r}")
+    return value.strip().rstrip("/")
+
+
+def _scheduler(value: int | str | None) -> int | None:
+    if value is None:
+        return None
+    text = "" if isinstance(value, bool) else str(value).strip()
+    if not text.isdigit():
+        raise ConfigurationError(f"scheduler_id must be a number such as 1638523853, got {value!r}")
+    return int(text)
+
+
+def static_session(
+    base_url: str,
+    token: str,
+    *,
+    options: Options,
+    platform_url: str,
+    cluster_user: str | None,
+    home_path: str | None,
+    scheduler_id: int | str | None,
+    clock: Clock | None,
+    seed: int | None,
+) -> Session:
+    if not isinstance(token, str) or not token.strip():
+        raise ConfigurationError("token must be a non-empty string")
+    credentials = StaticCredentials(
+        token=Token.parse(token.strip()),
+        hpc_url=normalise_base_url(base_url),
+        platform_url=_url("platform_url", platform_url),
+    )
+    return Session(
+        credentials,
+        options=options,
+        clock=clock or time.time,
+        rng=random.Random(seed),  # noqa: S311 - jitter, not secrecy
+        cluster_user=cluster_user,
+        home_path=home_path,
+        scheduler_id=_scheduler(scheduler_id),
+    )
+
+
+def access_key_session(
+    user: str,
+    access_key: str,
+    secret_key: str,
+    *,
+    options: Options,
+    region: str | int | None,
+    auth_url: str,
+    platform_url: str,
+    token_cache: str | os.PathLike[str] | None,
+    scheduler_id: int | str | None,
+    renew_margin: float,
+    clock: Clock | None,
+    seed: int | None,
+) -> Session:
+    for name, value in (("user", user), ("access_key", access_key), ("secret_key", secret_key)):
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigurationError(f"{name} must be a non-empty string")
+    if (
+        isinstance(renew_margin, bool)
+        or not isinstance(renew_margin, int | float)
+        or renew_margin < 0
+    ):
+        raise ConfigurationError(f"renew_margin must be >= 0 seconds, got {renew_margin!r}")
+    credentials = AccessKeyCredentials(
+        user=user.strip(),
+        access_key=access_key.strip(),
+        secret_key=secret_key,
+        auth_url=_url("auth_url", auth_url),
+        platform_url=_url("platform_url", platform_url),
+        region=None if region is None else str(region),
+        cache=None
+        if token_cache is None
+        else TokenCache(token_cache, user=user.strip(), access_key=access_key.strip()),
+    )
+    return Session(
+        credentials,
+        options=options,
+        clock=clock or time.time,
+        rng=random.Random(seed),  # noqa: S311 - jitter, not secrecy
+        renew_margin=float(renew_margin),
+        scheduler_id=_scheduler(scheduler_id),
+    )
+
+
+def env_settings(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Client settings from ``SCNET_*`` variables: ``{"kind": "token"|"access_key", ...}``.
+
+    ``SCNET_TOKEN`` + ``SCNET_BASE_URL`` give a static-token client; otherwise ``SCNET_USER``,
+    ``SCNET_ACCESS_KEY`` and ``SCNET_SECRET_KEY`` an access-key client (``SCNET_REGION``,
+    ``SCNET_AUTH_URL``, ``SCNET_PLATFORM_URL``, ``SCNET_TOKEN_CACHE`` optional).
+    """
+    env = os.environ if environ is None else environ
+
+    def get(name: str) -> str | None:
+        value = env.get(name, "").strip()
+        return value or None
+
+    common = {
+        "platform_url": get("SCNET_PLATFORM_URL") or DEFAULT_PLATFORM_URL,
+        "scheduler_id": get("SCNET_SCHEDULER_ID"),
+    }
+    if get("SCNET_TOKEN"):
+        base = get("SCNET_BASE_URL")
+        if base is None:
+            raise ConfigurationError(
+                "SCNET_TOKEN is set but SCNET_BASE_URL (the HPC base URL) is not"
+            )
+        return {
+            "kind": "token",
+            "base_url": base,
+            "token": get("SCNET_TOKEN"),
+            "cluster_user": get("SCNET_CLUSTER_USER"),
+            **common,
+        }
+    names = ("SCNET_USER", "SCNET_ACCESS_KEY", "SCNET_SECRET_KEY")
+    missing = [n for n in names if get(n) is None]
+    if missing:
+        raise ConfigurationError(
+            "no credentials in the environment: set SCNET_TOKEN and SCNET_BASE_URL, or "
+            f"SCNET_USER, SCNET_ACCESS_KEY and SCNET_SECRET_KEY (missing: {', '.join(missing)})"
+        )
+    return {
+        "kind": "access_key",
+        "user": get("SCNET_USER"),
+        "access_key": get("SCNET_ACCESS_KEY"),
+        "secret_key": get("SCNET_SECRET_KEY"),
+        "region": get("SCNET_REGION"),
+        "auth_url": get("SCNET_AUTH_URL") or DEFAULT_AUTH_URL,
+        "token_cache": get("SCNET_TOKEN_CACHE"),
+        **common,
+    }
+
+
+__all__ += ["DEFAULT_RENEW_MARGIN", "override"]

@@ -1,0 +1,473 @@
+"""Every public operation once, as a plan; ``Client`` and ``AsyncClient`` only run these.
+
+Arguments the service needs but a person should not have to look up (the scheduler id, the
+cluster user name, a home directory for ``work_dir``) default to what the region says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Literal
+
+from scnet_hpc_api.api.clusters import (
+    get_user_limits,
+    list_clusters,
+    list_queue_details,
+    list_user_queues,
+)
+from scnet_hpc_api.api.history import list_history_jobs
+from scnet_hpc_api.api.jobs import cancel_jobs, list_jobs, submit_job
+from scnet_hpc_api.api.statistics import (
+    get_job_state_stats,
+    get_queue_job_stats,
+    get_storage_quota,
+    get_used_walltime,
+)
+from scnet_hpc_api.models import (
+    CancelJobsEnvelopeData,
+    CancelJobsForm,
+    CancelJobsFormJobMethod,
+    Cluster,
+    FileContent,
+    HistoryJob,
+    HistoryJobDetail,
+    HistoryJobPage,
+    JobInfo,
+    JobStateCode,
+    JobStateCount,
+    ListHistoryJobsSort,
+    ListHistoryJobsTimeType,
+    Queue,
+    QueueDetail,
+    QueueJobCount,
+    RealtimeJob,
+    RealtimeJobPage,
+    RealtimeStateCode,
+    StorageQuota,
+    SubmitJobRequest,
+    UserLimit,
+)
+from scnet_hpc_api.types import UNSET, Unset
+
+from . import _jobs
+from ._jobs import CHINA, JobRef, china_time
+from ._jobspec import JobSpec
+from ._poll import PollSchedule
+from ._regions import Region, RegionInfo
+from ._session import Session
+from ._states import JobState, JobStatus
+from ._transport import Options, Plan, request
+from .errors import ContractViolation, InvalidArgumentError, JobNotFoundError
+
+__all__ = ["Core", "TimeArg"]
+
+TimeArg = datetime | str | float | None
+_REALTIME_CODES = {
+    JobState.QUEUED: "statQ",
+    JobState.RUNNING: "statR",
+    JobState.HELD: "statH",
+    JobState.SUSPENDED: "statS",
+    JobState.EXITING: "statE",
+    JobState.COMPLETED: "statC",
+    JobState.WAITING: "statW",
+    JobState.UNKNOWN: "statX",
+}
+_HISTORY_CODES = {
+    JobState.COMPLETED: "statC",
+    JobState.CANCELLED: "statD",
+    JobState.TIMEOUT: "statT",
+    JobState.REQUEUED: "statRQ",
+    JobState.NODE_FAIL: "statN",
+}
+DEFAULT_PAGE_SIZE = 500
+
+
+class Core:
+    """The session plus per-call options; all methods return plans."""
+
+    def __init__(self, session: Session, options: Options) -> None:
+        self.session = session
+        self.options = options
+
+    def with_options(self, options: Options) -> Core:
+        return Core(self.session, options)
+
+    def auth(self) -> Any:
+        return self.session.auth()
+
+    def _get(self, operation: str, build: Any) -> Plan[Any]:
+        return request(self.session.auth(), self.options, operation, build)
+
+    def _scheduler(self, scheduler_id: int | str | None) -> Plan[int]:
+        if scheduler_id is None:
+            return (yield from self.session.scheduler_id())
+        return _scheduler_int(scheduler_id)
+
+    def _user(self, user: str | None) -> Plan[str]:
+        if user is None:
+            return (yield from self.session.cluster_user())
+        return _nonempty("user", user)
+
+    # ------------------------------------------------------------------ regions & clusters
+
+    def regions(self) -> Plan[list[Region]]:
+        return self.session.regions()
+
+    def region_info(self) -> Plan[RegionInfo]:
+        return self.session.region_info()
+
+    def clusters(self) -> Plan[list[Cluster]]:
+        clusters: list[Cluster] = yield from self._get("list_clusters", list_clusters._get_kwargs)
+        self.session.remember_schedulers(clusters)
+        return clusters
+
+    def queues(self, scheduler_id: int | str | None, user: str | None) -> Plan[list[Queue]]:
+        sched = yield from self._scheduler(scheduler_id)
+        name = yield from self._user(user)
+        queues: list[Queue] = yield from self._get(
+            "list_user_queues",
+            lambda: list_user_queues._get_kwargs(name, str_job_manager_id=str(sched)),
+        )
+        return queues
+
+    def queue_details(self, scheduler_id: int | str | None) -> Plan[list[QueueDetail]]:
+        sched = yield from self._scheduler(scheduler_id)
+        details: list[QueueDetail] = yield from self._get(
+            "list_queue_details",
+            lambda: list_queue_details._get_kwargs(str_job_manager_id=str(sched)),
+        )
+        return details
+
+    def user_limits(self, scheduler_id: int | str | None) -> Plan[UserLimit | None]:
+        sched = yield from self._scheduler(scheduler_id)
+        data: UserLimit | list[UserLimit] = yield from self._get(
+            "get_user_limits", lambda: get_user_limits._get_kwargs(str_job_manager_id=str(sched))
+        )
+        if isinstance(data, list):  # the docs say array; the live service sends one object
+            return data[0] if data else None
+        return data
+
+    # ------------------------------------------------------------------ jobs
+
+    def submit(self, spec: JobSpec, scheduler_id: int | str | None) -> Plan[JobRef]:
+        if not isinstance(spec, JobSpec):
+            raise InvalidArgumentError(f"submit() takes a JobSpec, got {type(spec).__name__}")
+        sched = yield from self._scheduler(scheduler_id)
+        home = None
+        if spec.work_dir is None and "GAP_WORK_DIR" not in spec.extra:
+            home = yield from self.session.home_path()
+        info = spec.to_gap(home_path=home, now=self.session.clock())
+        body = SubmitJobRequest(str_job_manager_id=sched, map_app_job_info=JobInfo.from_dict(info))
+        job_id: str = yield from request(
+            self.session.auth(),
+            self.options,
+            "submit_job",
+            lambda: submit_job._get_kwargs("BASIC", "BASE", body=body),
+        )
+        return JobRef(
+            job_id=str(job_id),
+            scheduler_id=sched,
+            submitted_at=self.session.clock(),
+            stdout=info.get("GAP_STD_OUT_FILE"),
+            stderr=info.get("GAP_STD_ERR_FILE"),
+            job_name=info["GAP_JOB_NAME"],
+        )
+
+    def attach(self, job_id: str, scheduler_id: int | str | None) -> Plan[JobRef]:
+        sched = yield from self._scheduler(scheduler_id)
+        return JobRef(job_id=_job_id(job_id), scheduler_id=sched)
+
+    def job(self, job_id: str, scheduler_id: int | str | None) -> Plan[JobRef]:
+        ref = yield from self.attach(job_id, scheduler_id)
+        yield from _jobs.refresh(self, ref)
+        return ref
+
+    def refresh(self, ref: JobRef) -> Plan[JobStatus]:
+        return _jobs.refresh(self, ref)
+
+    def wait(
+        self, ref: JobRef, timeout: float | None, poll: PollSchedule | None
+    ) -> Plan[JobStatus]:
+        if timeout is not None and (isinstance(timeout, bool) or not timeout >= 0):
+            raise InvalidArgumentError(f"timeout must be >= 0 seconds or None, got {timeout!r}")
+        return _jobs.wait(self, ref, timeout, poll or PollSchedule())
+
+    def output(self, ref: JobRef, stream: Literal["stdout", "stderr"]) -> Plan[str]:
+        if stream not in ("stdout", "stderr"):
+            raise InvalidArgumentError(f"stream must be 'stdout' or 'stderr', got {stream!r}")
+        user = yield from self.session.cluster_user()
+        path = _jobs.output_path(ref, stream, user)
+        if path is None:
+            yield from _jobs.refresh(self, ref)
+            path = _jobs.output_path(ref, stream, user)
+        if path is None:
+            raise JobNotFoundError(ref.job_id, f"the service does not say where its {stream} is")
+        return (yield from _jobs.read_text(self, path))
+
+    def jobs(
+        self,
+        *,
+        state: JobState | str | None,
+        queue: str | None,
+        name: str | None,
+        job_id: str | None,
+        owner: str | None,
+        scheduler_id: int | str | None,
+        limit: int | None,
+        page_size: int,
+    ) -> Plan[list[RealtimeJob]]:
+        code = _state_code(state, _REALTIME_CODES, "realtime")
+        stat = RealtimeStateCode(code) if code else UNSET
+        _check_paging(limit, page_size)
+        sched = yield from self._scheduler(scheduler_id)
+        rows: list[RealtimeJob] = []
+        while limit is None or len(rows) < limit:
+            size = page_size if limit is None else min(page_size, limit - len(rows))
+            start = len(rows)
+
+            def build(start: int = start, size: int = size) -> dict[str, Any]:
+                return list_jobs._get_kwargs(
+                    str_cluster_id_list=sched,
+                    str_job_owner=_opt(owner),
+                    str_job_name=_opt(name),
+                    str_job_id=_opt(job_id),
+                    start=start,
+                    limit=size,
+                    str_queue_name=_opt(queue),
+                    str_job_stat=stat,
+                )
+
+            page: RealtimeJobPage = yield from self._get("list_jobs", build)
+            batch = page.list_ or []
+            rows += batch
+            if len(batch) < size or len(rows) >= page.total:
+                break
+        return rows
+
+    def cancel(
+        self, job_ids: str | Sequence[str], user: str | None, scheduler_id: int | str | None
+    ) -> Plan[dict[str, str]]:
+        ids = [job_ids] if isinstance(job_ids, str) else list(job_ids)
+        if not ids:
+            raise InvalidArgumentError("cancel() needs at least one job id")
+        ids = [_job_id(j) for j in ids]
+        sched = yield from self._scheduler(scheduler_id)
+        name = yield from self._user(user)
+        form = CancelJobsForm(
+            job_method=CancelJobsFormJobMethod.DELETE,
+            str_job_info_map=";".join(f"{sched},{name}:{j}:" for j in ids),
+        )
+        data: CancelJobsEnvelopeData = yield from request(
+            self.session.auth(),
+            self.options,
+            "cancel_jobs",
+            lambda: cancel_jobs._get_kwargs(body=form),
+        )
+        return dict(data.additional_properties)
+
+    # ------------------------------------------------------------------ history
+
+    def history(
+        self,
+        *,
+        start_time: TimeArg,
+        end_time: TimeArg,
+        days: float,
+        job_id: str | None,
+        state: JobState | str | None,
+        queue: str | None,
+        name: str | None,
+        user: str | None,
+        scheduler_id: int | str | None,
+        by_queue_time: bool,
+        sort: Literal["DESC", "ASC"],
+        order_by: str | None,
+        limit: int | None,
+        page_size: int,
+    ) -> Plan[list[HistoryJob]]:
+        now = self.session.clock()
+        end = _time_arg("end_time", end_time) if end_time is not None else china_time(now)
+        if start_time is not None:
+            begin = _time_arg("start_time", start_time)
+        else:
+            if isinstance(days, bool) or not isinstance(days, int | float) or days <= 0:
+                raise InvalidArgumentError(f"days must be a positive number, got {days!r}")
+            anchor = _parse_china(end)
+            begin = china_time(anchor - days * 86400)
+        if sort not in ("DESC", "ASC"):
+            raise InvalidArgumentError(f"sort must be 'DESC' or 'ASC', got {sort!r}")
+        code = _state_code(state, _HISTORY_CODES, "history")
+        job_state = JobStateCode(code) if code else UNSET
+        _check_paging(limit, page_size)
+        sched = yield from self._scheduler(scheduler_id)
+        rows: list[HistoryJob] = []
+        while limit is None or len(rows) < limit:
+            size = page_size if limit is None else min(page_size, limit - len(rows))
+            start = len(rows)
+
+            def build(start: int = start, size: int = size) -> dict[str, Any]:
+                return list_history_jobs._get_kwargs(
+                    str_cluster_name_list=str(sched),
+                    start_time=begin,
+                    end_time=end,
+                    time_type=ListHistoryJobsTimeType.CUSTOM,
+                    queue=_opt(queue),
+                    sort=ListHistoryJobsSort(sort),
+                    order_by=_opt(order_by),
+                    job_id=_opt(job_id),
+                    job_state=job_state,
+                    str_user=_opt(user),
+                    job_name=_opt(name),
+                    start=start,
+                    limit=size,
+                    is_query_by_queue_time=by_queue_time,
+                )
+
+            page: HistoryJobPage = yield from self._get("list_history_jobs", build)
+            batch = page.list_ or []
+            rows += batch
+            if len(batch) < size or len(rows) >= page.total:
+                break
+        return rows
+
+    def history_job(
+        self, job_id: str, acct_time: str | None, scheduler_id: int | str | None
+    ) -> Plan[HistoryJobDetail | None]:
+        job_id = _job_id(job_id)
+        sched = yield from self._scheduler(scheduler_id)
+        if acct_time is None:
+            row = yield from _jobs.find_in_history(self, job_id, sched)
+            if row is None:
+                return None
+            acct_time = row.acct_time if isinstance(row.acct_time, str) else row.job_end_time
+        return (yield from _jobs.history_detail(self, job_id, sched, acct_time))
+
+    # ------------------------------------------------------------------ files & statistics
+
+    def read_file(
+        self, path: str, page: int, direction: Literal["DOWN", "UP"]
+    ) -> Plan[FileContent]:
+        _nonempty("path", path)
+        if isinstance(page, bool) or not isinstance(page, int) or page < 1:
+            raise InvalidArgumentError(f"page must be a whole number >= 1, got {page!r}")
+        if direction not in ("DOWN", "UP"):
+            raise InvalidArgumentError(f"direction must be 'DOWN' or 'UP', got {direction!r}")
+        return (yield from _jobs.read_page(self, path, page, direction))
+
+    def read_text(self, path: str) -> Plan[str]:
+        _nonempty("path", path)
+        return (yield from _jobs.read_text(self, path))
+
+    def job_state_stats(self, user: str | None) -> Plan[list[JobStateCount]]:
+        name = yield from self._user(user)
+        counts: list[JobStateCount] = yield from self._get(
+            "get_job_state_stats", lambda: get_job_state_stats._get_kwargs(user_name=name)
+        )
+        return counts
+
+    def queue_stats(self, user: str | None) -> Plan[list[QueueJobCount]]:
+        name = yield from self._user(user)
+        counts: list[QueueJobCount] | None = yield from self._get(
+            "get_queue_job_stats", lambda: get_queue_job_stats._get_kwargs(user_name=name)
+        )
+        return counts or []  # documented: null when no queue has jobs
+
+    def used_walltime(self, user: str | None) -> Plan[float]:
+        name = yield from self._user(user)
+        value: float | str = yield from self._get(
+            "get_used_walltime", lambda: get_used_walltime._get_kwargs(name)
+        )
+        try:
+            return float(value)
+        except ValueError:
+            raise ContractViolation(
+                f"used walltime is not a number: {value!r}",
+                operation="get_used_walltime",
+                raw=value,
+            ) from None
+
+    def storage_quota(self, user: str | None) -> Plan[list[StorageQuota]]:
+        name = yield from self._user(user)
+        quotas: list[StorageQuota] = yield from self._get(
+            "get_storage_quota", lambda: get_storage_quota._get_kwargs(name)
+        )
+        return quotas
+
+
+# --------------------------------------------------------------------------- argument checks
+
+
+def _opt(value: str | None) -> str | Unset:
+    return UNSET if value is None else value
+
+
+def _nonempty(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidArgumentError(f"{name} must be a non-empty string, got {value!r}")
+    return value.strip()
+
+
+def _job_id(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    return _nonempty("job_id", value)
+
+
+def _scheduler_int(value: int | str) -> int:
+    text = str(value).strip() if not isinstance(value, bool) else ""
+    if not text.isdigit():
+        raise InvalidArgumentError(
+            f"scheduler_id must be a number such as 1638523853, got {value!r}"
+        )
+    return int(text)
+
+
+def _check_paging(limit: int | None, page_size: int) -> None:
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise InvalidArgumentError(f"limit must be a whole number >= 1 or None, got {limit!r}")
+    if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
+        raise InvalidArgumentError(f"page_size must be a whole number >= 1, got {page_size!r}")
+
+
+def _state_code(state: JobState | str | None, codes: dict[JobState, str], kind: str) -> str | None:
+    if state is None:
+        return None
+    if isinstance(state, JobState):
+        if state not in codes:
+            known = ", ".join(s.name for s in codes)
+            raise InvalidArgumentError(f"{state.name} has no {kind} state code; use one of {known}")
+        return codes[state]
+    vocabulary = RealtimeStateCode if kind == "realtime" else JobStateCode
+    allowed = sorted(code.value for code in vocabulary)
+    if state not in allowed:
+        raise InvalidArgumentError(
+            f"state must be a JobState or one of {', '.join(allowed)}, got {state!r}"
+        )
+    return state
+
+
+def _time_arg(name: str, value: TimeArg) -> str:
+    """A history window bound as the API wants it (China time, ``yyyy-MM-dd HH:mm:ss``).
+
+    Naive datetimes are local time, as everywhere in Python; numbers are epoch seconds.
+    """
+    if isinstance(value, datetime):
+        return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return china_time(float(value))
+    if isinstance(value, str):
+        try:
+            _parse_china(value.strip())
+        except ValueError:
+            raise InvalidArgumentError(
+                f"{name} must be 'yyyy-MM-dd HH:mm:ss' (China time), got {value!r}"
+            ) from None
+        return value.strip()
+    raise InvalidArgumentError(
+        f"{name} must be a datetime, a string or epoch seconds, got {value!r}"
+    )
+
+
+def _parse_china(text: str) -> float:
+    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=CHINA).timestamp()
