@@ -103,23 +103,36 @@ def _read_env_file(path: Path) -> dict[str, str]:
     return values
 
 
-def slurm_environment(env: Mapping[str, str] | None = None) -> dict[str, str]:
-    """``SLURM_CONF`` and friends: from the environment, else from ``.slurm/env`` in the
-    current directory or the source checkout. Raises SlurmEngineError when neither has it."""
+def slurm_environment(
+    env: Mapping[str, str] | None = None, search: Sequence[Path] | None = None
+) -> dict[str, str]:
+    """``SLURM_CONF`` and friends: from the environment, else from ``.slurm/env`` in one of
+    ``search`` (default: the current directory, then the source checkout). Raises
+    SlurmEngineError when none has it, or when the configuration file does not exist."""
     env = os.environ if env is None else env
+    found: dict[str, str] = {}
     if env.get("SLURM_CONF"):
         keys = ("SLURM_CONF", "SCNET_SLURM_STATE_DIR", "SCNET_SLURM_JOBCOMP")
-        return {k: env[k] for k in keys if env.get(k)}
-    checkout = Path(__file__).resolve().parents[3]
-    for base in dict.fromkeys([Path.cwd(), checkout]):
-        if (base / ENV_FILE).is_file():
-            found = _read_env_file(base / ENV_FILE)
-            if found.get("SLURM_CONF"):
-                return found
-    raise SlurmEngineError(
-        "the slurm engine needs a Slurm cluster: SLURM_CONF is not set and there is no "
-        ".slurm/env; run `make slurm-up` (or set SLURM_CONF)"
-    )
+        found = {k: env[k] for k in keys if env.get(k)}
+    else:
+        if search is None:
+            search = [Path.cwd(), Path(__file__).resolve().parents[3]]
+        for base in dict.fromkeys(search):
+            if (base / ENV_FILE).is_file():
+                found = _read_env_file(base / ENV_FILE)
+                if found.get("SLURM_CONF"):
+                    break
+    if not found.get("SLURM_CONF"):
+        raise SlurmEngineError(
+            "the slurm engine needs a Slurm cluster: SLURM_CONF is not set and there is no "
+            ".slurm/env; run `make slurm-up` (or set SLURM_CONF)"
+        )
+    if not Path(found["SLURM_CONF"]).is_file():
+        # (Slurm's clients would retry such a file for a minute before failing.)
+        raise SlurmEngineError(
+            f"SLURM_CONF={found['SLURM_CONF']} does not exist: run `make slurm-up`"
+        )
+    return found
 
 
 def _jobcomp_location(conf: str) -> str | None:
@@ -142,7 +155,7 @@ def create_engine(deployment: Deployment, clock: Clock) -> SlurmEngine:
     found = slurm_environment()
     conf = found["SLURM_CONF"]
     cli = SlurmCLI(slurm_conf=conf, timeout=20.0)
-    if not cli.ping():
+    if not cli.ping(timeout=10.0):
         raise SlurmEngineError(
             f"Slurm is not up (slurmctld does not answer for SLURM_CONF={conf}): "
             "run `make slurm-up`"

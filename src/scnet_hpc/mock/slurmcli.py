@@ -767,12 +767,19 @@ class SlurmCLI:
 
     # -- commands
 
-    def ping(self) -> bool:
-        """True when slurmctld answers (``scontrol ping``)."""
+    def ping(self, timeout: float | None = None) -> bool:
+        """True when slurmctld answers (``scontrol ping``). Note: with a ``slurm_conf`` that
+        does not exist, 22.05's clients retry for 60 s before giving up; check the file first
+        or pass a shorter ``timeout``."""
+        saved = self.timeout
+        if timeout is not None:
+            self.timeout = timeout
         try:
             proc = self._run(["scontrol", "ping"], check=False)
         except SlurmCommandError:
             return False
+        finally:
+            self.timeout = saved
         return proc.returncode == 0 and "UP" in proc.stdout
 
     def submit(self, script: str, *, options: Iterable[str] = ()) -> str:
