@@ -88,7 +88,7 @@ class _Scheduler:
     next_id: int
     nodes: dict[str, _Node]
     jobs: dict[str, _Job] = field(default_factory=dict)
-    pending: list[str] = field(default_factory=list)  # submit order
+    pending: dict[str, None] = field(default_factory=dict)  # ordered set, submit order
     not_yet_eligible: list[tuple[int, str]] = field(default_factory=list)  # heap
     running: list[tuple[int, str]] = field(default_factory=list)  # heap of (end, id)
     realtime: dict[str, None] = field(default_factory=dict)  # ordered set of ids
@@ -271,7 +271,7 @@ class SimulatedEngine:
             s.jobs[job_id] = job
             s.realtime[job_id] = None
             s.active_by_user[request.user] = active + 1
-            s.pending.append(job_id)
+            s.pending[job_id] = None
             heapq.heappush(s.not_yet_eligible, (job.eligible_at, job_id))
             return job_id
 
@@ -332,6 +332,7 @@ class SimulatedEngine:
             s = self._advanced(scheduler_id)
             now = int(self._clock.now())
             outcomes = []
+            freed = False
             for job_id in job_ids:
                 job = s.jobs.get(job_id)
                 if job is None or job.record.user != user:
@@ -344,9 +345,11 @@ class SimulatedEngine:
                     msg = "Job/step already completing or completed"
                     outcomes.append(CancelOutcome(job_id, False, _kill_error(job_id, msg)))
                 else:
+                    freed = freed or job.record.state == "RUNNING"
                     self._finish(s, job, now, "CANCELLED")
                     outcomes.append(CancelOutcome(job_id, True))
-            self._dispatch(s, now)  # what the cancelled jobs held may let others start now
+            if freed:  # what the cancelled jobs held may let others start now
+                self._dispatch(s, now)
             return outcomes
 
     def read_file(
@@ -395,21 +398,33 @@ class SimulatedEngine:
 
     def _dispatch(self, s: _Scheduler, t: int) -> None:
         """Start every eligible pending job that fits now, in submit order (first fit)."""
-        still: list[str] = []
+        full: set[str] = set()  # queues without a single free core: skip their jobs cheaply
+        started: list[str] = []
         for job_id in s.pending:
             job = s.jobs[job_id]
-            if job.eligible_at > t:
-                still.append(job_id)
-                continue
             rec = job.record
-            blocked = self._user_block(s, rec)
-            nodes = None if blocked else self._place(s, job)
-            if nodes is None:
-                job.record = replace(rec, reason=blocked or "Resources")
-                still.append(job_id)
+            if job.eligible_at > t:
                 continue
-            self._start(s, job, nodes, t)
-        s.pending = still
+            reason = "Resources"
+            if rec.queue not in full:
+                blocked = self._user_block(s, rec)
+                nodes = None if blocked else self._place(s, job)
+                if nodes is not None:
+                    self._start(s, job, nodes, t)
+                    started.append(job_id)
+                    continue
+                reason = blocked or reason
+                if not blocked and self._exhausted(s, rec.queue):
+                    full.add(rec.queue)
+            if rec.reason != reason:
+                job.record = replace(rec, reason=reason)
+        for job_id in started:
+            del s.pending[job_id]
+
+    @staticmethod
+    def _exhausted(s: _Scheduler, queue_name: str) -> bool:
+        queue = s.spec.queue(queue_name)
+        return queue is not None and all(s.nodes[n].free == 0 for n in queue.nodes)
 
     def _user_block(self, s: _Scheduler, rec: JobRecord) -> str | None:
         account = self._account(s.spec.id, rec.user)
@@ -473,7 +488,7 @@ class SimulatedEngine:
             count, cores = s.running_by_user[rec.user]
             s.running_by_user[rec.user] = (count - 1, cores - rec.num_cores)
         else:
-            s.pending.remove(rec.job_id)
+            del s.pending[rec.job_id]
         s.active_by_user[rec.user] -= 1
         exit_code, signal, reason = job.exit_code, 0, "None"
         if forced == "CANCELLED":
