@@ -47,3 +47,115 @@ def wait_for(probe: Callable[[], T | None], *, timeout: float = 60.0, interval: 
             return last
         time.sleep(interval)
     raise AssertionError(f"gave up after {timeout} s; last value: {last!r}")
+
+
+# --------------------------------------------------------------------------- HTTP
+
+
+def _operations() -> dict[str, tuple[str, str, Any]]:
+    """operationId → (METHOD, path, validator of its 200 body), straight from openapi.yaml
+    (not from the mock's own validation code, so a bug shared by both cannot hide)."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    spec = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text())
+    uri = "urn:slurm-tests:openapi"
+    registry: Registry[Any] = Registry().with_resource(
+        uri, Resource.from_contents(spec, default_specification=DRAFT202012)
+    )
+    ops = {}
+    for path, item in spec["paths"].items():
+        for method, op in item.items():
+            if method in ("get", "post", "put", "delete"):
+                escaped = path.replace("~", "~0").replace("/", "~1")
+                ptr = f"/paths/{escaped}/{method}/responses/200/content/application~1json/schema"
+                validator = Draft202012Validator({"$ref": f"{uri}#{ptr}"}, registry=registry)
+                ops[op["operationId"]] = (method.upper(), path, validator)
+    return ops
+
+
+OPERATIONS = _operations()
+DAY_ONE, LAST_DAY = "2000-01-01 00:00:00", "2099-12-31 23:59:59"
+
+
+class Api:
+    """Calls the mock by operationId; every answer must be HTTP 200 and valid per openapi.yaml."""
+
+    def __init__(self, client: Any, token: str, scheduler_id: int, user: str = "demo") -> None:
+        self.client, self.token, self.scheduler_id, self.user = client, token, scheduler_id, user
+
+    def call(self, operation_id: str, path_params: dict[str, Any] | None = None, **kw: Any) -> Any:
+        method, template, validator = OPERATIONS[operation_id]
+        response = self.client.request(
+            method, template.format(**(path_params or {})), headers={"token": self.token}, **kw
+        )
+        assert response.status_code == 200, (operation_id, response.status_code, response.text)
+        body = response.json()
+        errors = [e.message[:300] for e in validator.iter_errors(body)]
+        assert not errors, f"{operation_id} answer violates openapi.yaml: {errors[:3]}\n{body}"
+        return body
+
+    def ok(self, operation_id: str, path_params: dict[str, Any] | None = None, **kw: Any) -> Any:
+        body = self.call(operation_id, path_params, **kw)
+        assert body["code"] == "0", (operation_id, body)
+        return body["data"]
+
+    def submit(self, **info: str) -> Any:
+        return self.call(
+            "submit_job",
+            {"apptype": "BASIC", "appname": "BASE"},
+            json={"strJobManagerID": self.scheduler_id, "mapAppJobInfo": info},
+        )
+
+    def job(self, job_id: str) -> Any:
+        return self.ok("get_job", {"jobId": job_id})
+
+    def jobs(self, **params: Any) -> Any:
+        return self.ok("list_jobs", params={"strClusterIDList": self.scheduler_id, **params})
+
+    def history(self, **params: Any) -> Any:
+        query = {
+            "strClusterNameList": str(self.scheduler_id),
+            "startTime": DAY_ONE,
+            "endTime": LAST_DAY,
+            "timeType": "CUSTOM",
+            "start": 0,
+            "limit": 1000,
+            "isQueryByQueueTime": "false",
+            **params,
+        }
+        return self.ok("list_history_jobs", params=query)
+
+    def history_job(self, job_id: str) -> Any:
+        return self.ok("get_history_job", {"jobmanagerId": self.scheduler_id, "jobId": job_id})
+
+    def cancel(self, *job_ids: str) -> Any:
+        info = ";".join(f"{self.scheduler_id},{self.user}:{j}:" for j in job_ids)
+        return self.call("cancel_jobs", data={"jobMethod": "5", "strJobInfoMap": info})
+
+    def file(self, path: str, page: int = 1, direction: str = "DOWN") -> Any:
+        form = {"hostName": "", "dirPath": path, "triggerNum": page, "rollDirection": direction}
+        return self.ok("read_file_content", data=form)
+
+
+def job_info(home: Path, command: str, **overrides: str) -> dict[str, str]:
+    """A valid ``mapAppJobInfo`` running ``command`` on one core of ``debug``, under ``home``."""
+    work = home / "runs" / "http"
+    info = {
+        "GAP_CMD_FILE": command,
+        "GAP_NNODE": "1",
+        "GAP_NODE_STRING": "",
+        "GAP_SUBMIT_TYPE": "cmd",
+        "GAP_JOB_NAME": "http-test",
+        "GAP_WORK_DIR": str(work),
+        "GAP_QUEUE": "debug",
+        "GAP_NPROC": "",
+        "GAP_PPN": "1",
+        "GAP_WALL_TIME": "00:10:00",
+        "GAP_APPNAME": "BASE",
+        "GAP_STD_OUT_FILE": str(work / "std.out.%j"),
+        "GAP_STD_ERR_FILE": str(work / "std.err.%j"),
+    }
+    info.update(overrides)
+    return info
