@@ -1,0 +1,102 @@
+"""Mock throughput and latency: wrk against the mock in its own process, on loopback.
+
+``list_clusters`` is stateless, so its rounds share one server. ``submit_job`` adds a job per
+request and the mock keeps every job in its realtime list for five minutes, so each of its rounds
+gets a fresh server: the figure is the submit rate of a mock holding at most a few thousand jobs,
+not of one that has accumulated every earlier round's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._report import Report
+from ._server import MockServer, mock_server, settings_text
+from ._timing import median
+from ._wrk import WrkResult, ensure_wrk, run_wrk
+
+__all__ = ["run"]
+
+CONNECTIONS = 10
+THREADS = 1
+ROUNDS = 3
+SECONDS = 5.0
+WARMUP_SECONDS = 1.0
+
+CLUSTERS_PATH = "/hpc/openapi/v2/cluster"
+SUBMIT_PATH = "/hpc/openapi/v2/apptemplates/BASIC/BASE/job"
+
+
+def submit_body(scheduler_id: int) -> dict[str, Any]:
+    return {
+        "strJobManagerID": scheduler_id,
+        "mapAppJobInfo": {
+            "GAP_CMD_FILE": "sleep 60",
+            "GAP_NNODE": "1",
+            "GAP_PPN": "1",
+            "GAP_SUBMIT_TYPE": "cmd",
+            "GAP_JOB_NAME": "bench",
+            "GAP_WORK_DIR": "/public/home/demo",
+            "GAP_QUEUE": "normal",
+            "GAP_WALL_TIME": "01:00:00",
+            "GAP_APPNAME": "BASE",
+        },
+    }
+
+
+def _round(wrk: str, server: MockServer, operation: str, seconds: float) -> WrkResult:
+    if operation == "list_clusters":
+        kwargs: dict[str, Any] = {"method": "GET", "path": CLUSTERS_PATH}
+    else:
+        kwargs = {"method": "POST", "path": SUBMIT_PATH, "json_body": submit_body(server.scheduler_id)}
+    result = run_wrk(
+        wrk,
+        server.base_url,
+        token=server.token,
+        connections=CONNECTIONS,
+        threads=THREADS,
+        seconds=seconds,
+        **kwargs,
+    )
+    if result.bad or result.socket_errors:
+        raise RuntimeError(
+            f"{operation}: {result.bad} answers were not success envelopes and "
+            f"{result.socket_errors} requests failed at the socket; the figure would be wrong"
+        )
+    return result
+
+
+def _figures(report: Report, operation: str, rounds: list[WrkResult]) -> None:
+    report.figure(f"mock_rps_{operation}", round(median(r.rps for r in rounds)))
+    report.figure(f"mock_p50_ms_{operation}", median(r.p50_ms for r in rounds))
+    report.figure(f"mock_p99_ms_{operation}", median(r.p99_ms for r in rounds))
+    report.details[f"mock_{operation}_rounds"] = [
+        {"requests": r.requests, "seconds": r.seconds, "p50_ms": r.p50_ms, "p99_ms": r.p99_ms}
+        for r in rounds
+    ]
+
+
+def run(report: Report, *, quick: bool = False) -> None:
+    names = [f"mock_{k}_{op}" for op in ("list_clusters", "submit_job") for k in ("rps", "p50_ms", "p99_ms")]
+    wrk, why = ensure_wrk()
+    if wrk is None:
+        for name in names:
+            report.unavailable(name, why)
+        return
+    rounds, seconds = (1, 2.0) if quick else (ROUNDS, SECONDS)
+    report.setting("mock_server", settings_text())
+    report.setting(
+        "load_generator",
+        f"wrk -t{THREADS} -c{CONNECTIONS} -d{seconds:g}s, {rounds} rounds (median), "
+        f"{WARMUP_SECONDS:g} s warm-up",
+    )
+    with mock_server() as server:
+        _round(wrk, server, "list_clusters", WARMUP_SECONDS)
+        listed = [_round(wrk, server, "list_clusters", seconds) for _ in range(rounds)]
+    _figures(report, "list_clusters", listed)
+    submitted = []
+    for _ in range(rounds):
+        with mock_server() as server:
+            _round(wrk, server, "submit_job", WARMUP_SECONDS)
+            submitted.append(_round(wrk, server, "submit_job", seconds))
+    _figures(report, "submit_job", submitted)
