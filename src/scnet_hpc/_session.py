@@ -136,9 +136,6 @@ class Session:
         self._signed_in = False
         if isinstance(credentials, AccessKeyCredentials):
             register_secret(credentials.secret_key)
-            self._region_id = credentials.region
-        else:
-            self._region_id = None
 
     # ------------------------------------------------------------------ public-ish facts
 
