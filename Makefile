@@ -11,7 +11,7 @@ ENGINE ?= simulated
 GENERATED_PKG := generated/scnet_hpc_api
 
 .PHONY: help venv generate check-generated lint typecheck test unit-test contract-test mock \
-        bench slurm-up slurm-down examples clean
+        bench slurm-up slurm-down test-slurm examples clean
 
 help:
 	@echo "make contract-test   contract tests (schemathesis) against the embedded mock, or SCNET_BASE_URL"
@@ -21,6 +21,7 @@ help:
 	@echo "make mock            serve the mock deployment on 127.0.0.1:\$$PORT (ENGINE=simulated|slurm)"
 	@echo "make bench           benchmarks; figures printed and written to reports/bench.json"
 	@echo "make slurm-up / slurm-down   a local single-node Slurm for ENGINE=slurm"
+	@echo "make test-slurm      slurm tests + contract suite against ENGINE=slurm (needs root)"
 
 venv: $(STAMP)
 
@@ -81,6 +82,11 @@ slurm-up:
 
 slurm-down:
 	@scripts/slurm-down.sh
+
+# Real jobs on a real scheduler: slurm-up, the slurm-marked tests, the contract suite over HTTP
+# against `python -m scnet_hpc.mock --engine slurm`, slurm-down (always). Needs root.
+test-slurm: $(STAMP)
+	@PYTHON=$(BIN)/python scripts/slurm-test.sh
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache .mypy_cache .ruff_cache
