@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import base64
 import json
 from collections.abc import Callable
 from typing import Any
@@ -69,3 +71,78 @@ class FakeSleep:
 
 
 Handler = Callable[[httpx.Request], httpx.Response]
+
+
+def make_jwt(claims: dict[str, object]) -> str:
+    """An unsigned-looking JWT with these claims (the SDK never verifies signatures)."""
+
+    def part(value: dict[str, object]) -> str:
+        raw = json.dumps(value).encode()
+        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+    return f"{part({'alg': 'HS256', 'typ': 'JWT'})}.{part(claims)}.c2lnbmF0dXJl"
+
+
+class ASGISyncTransport(httpx.BaseTransport):
+    """Runs an ASGI app in-process for a *blocking* httpx client (one event loop per request)."""
+
+    def __init__(self, app: Any) -> None:
+        self._asgi = httpx.ASGITransport(app=app)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+
+        async def call() -> httpx.Response:
+            response = await self._asgi.handle_async_request(request)
+            content = await response.aread()
+            return httpx.Response(response.status_code, headers=response.headers, content=content)
+
+        return asyncio.run(call())
+
+
+class Recorder:
+    """Remembers every request (method, URL, headers, body) a transport was asked to send."""
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+
+    def record(self, request: httpx.Request) -> None:
+        request.read()
+        self.requests.append(request)
+
+    def calls(self) -> list[tuple[str, str]]:
+        return [(r.method, r.url.path) for r in self.requests]
+
+    def comparable(self, drop: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+        """Requests in a form that two clients can be compared by (volatile headers dropped)."""
+        out = []
+        for r in self.requests:
+            headers = {
+                k.lower(): v
+                for k, v in r.headers.items()
+                if k.lower() not in drop and k.lower() not in {"content-length"}
+            }
+            body: Any = r.content.decode()
+            if r.headers.get("content-type", "").startswith("application/json") and body:
+                body = json.loads(body)
+            out.append({"method": r.method, "url": str(r.url), "headers": headers, "body": body})
+        return out
+
+
+class RecordingTransport(httpx.BaseTransport):
+    def __init__(self, inner: httpx.BaseTransport, recorder: Recorder) -> None:
+        self.inner, self.recorder = inner, recorder
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.recorder.record(request)
+        return self.inner.handle_request(request)
+
+
+class AsyncRecordingTransport(httpx.AsyncBaseTransport):
+    def __init__(self, inner: httpx.AsyncBaseTransport, recorder: Recorder) -> None:
+        self.inner, self.recorder = inner, recorder
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        await request.aread()
+        self.recorder.requests.append(request)
+        return await self.inner.handle_async_request(request)

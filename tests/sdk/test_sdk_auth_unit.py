@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import stat
 from pathlib import Path
 
 import pytest
+from sdk_helpers import make_jwt
 
 from scnet_hpc import jwt_expiry, redact, sign, string_to_sign
 from scnet_hpc._auth import Token, TokenCache
 from scnet_hpc._logging import register_secret, render_curl
 from scnet_hpc.mock import sign as mock_sign
-
-
-def make_jwt(claims: dict[str, object]) -> str:
-    def part(value: dict[str, object]) -> str:
-        raw = json.dumps(value).encode()
-        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-
-    return f"{part({'alg': 'HS256', 'typ': 'JWT'})}.{part(claims)}.c2lnbmF0dXJl"
 
 
 def test_signature_matches_the_documented_test_vector() -> None:

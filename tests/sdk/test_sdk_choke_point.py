@@ -7,8 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sdk_helpers import CLUSTER, FakeSleep, envelope, json_response, scripted
-from test_sdk_auth_unit import make_jwt
+from sdk_helpers import CLUSTER, FakeSleep, envelope, json_response, make_jwt, scripted
 
 from scnet_hpc import (
     AuthenticationError,

@@ -1,0 +1,145 @@
+"""Client and AsyncClient: the same surface, and the very same requests on the wire."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from typing import Any
+
+import httpx
+from sdk_helpers import (
+    MOCK_URL,
+    ASGISyncTransport,
+    AsyncRecordingTransport,
+    Recorder,
+    RecordingTransport,
+)
+
+from scnet_hpc import AsyncClient, AsyncJob, Client, Job, JobSpec
+from scnet_hpc.mock import Clock, create_app
+
+START = 1_790_000_000.0
+LONG = JobSpec(command="sleep 3600", queue="normal", walltime=7200, job_name="long")
+SHORT = JobSpec(command="sleep 100; seq 3", queue="debug", walltime=600)
+
+
+def _app() -> Any:
+    return create_app(clock=Clock(speed=0, start=START))
+
+
+def _kwargs(app: Any) -> dict[str, Any]:
+    demo, clock = app.state.mock.demo, app.state.mock.clock
+    return {
+        "user": demo.user,
+        "access_key": demo.access_key,
+        "secret_key": demo.secret_key,
+        "auth_url": MOCK_URL,
+        "platform_url": MOCK_URL,
+        "clock": clock.now,
+        "sleep": clock.advance,
+        "seed": 3,
+    }
+
+
+def run_sync(app: Any, recorder: Recorder) -> list[Any]:
+    transport = RecordingTransport(ASGISyncTransport(app), recorder)
+    kw = _kwargs(app)
+    with Client.from_access_key(
+        kw.pop("user"), kw.pop("access_key"), kw.pop("secret_key"), transport=transport, **kw
+    ) as c:
+        out: list[Any] = [c.regions(), c.region_info(), c.clusters(), c.queues()]
+        out += [c.queue_details(), c.user_limits()]
+        long = c.submit(LONG)
+        short = c.submit(SHORT)
+        out += [short.refresh().state, len(c.jobs()), short.wait().state, short.output()]
+        out += [long.cancel(), long.refresh().state]
+        out += [len(c.history(days=1)), c.history_job(short.id) is not None]
+        out += [c.read_file(f"/public/home/demo/std.out.{short.id}", direction="UP").data]
+        out += [c.job_state_stats(), c.queue_stats(), c.used_walltime(), c.storage_quota()]
+        out += [c.with_options(timeout=7, retries=0).clusters(), c.job(short.id).state]
+    return out
+
+
+async def run_async(app: Any, recorder: Recorder) -> list[Any]:
+    transport = AsyncRecordingTransport(httpx.ASGITransport(app=app), recorder)
+    kw = _kwargs(app)
+    async with AsyncClient.from_access_key(
+        kw.pop("user"), kw.pop("access_key"), kw.pop("secret_key"), transport=transport, **kw
+    ) as c:
+        out: list[Any] = [await c.regions(), await c.region_info(), await c.clusters()]
+        out += [await c.queues(), await c.queue_details(), await c.user_limits()]
+        long = await c.submit(LONG)
+        short = await c.submit(SHORT)
+        out += [(await short.refresh()).state, len(await c.jobs())]
+        out += [(await short.wait()).state, await short.output()]
+        out += [await long.cancel(), (await long.refresh()).state]
+        out += [len(await c.history(days=1)), await c.history_job(short.id) is not None]
+        page = await c.read_file(f"/public/home/demo/std.out.{short.id}", direction="UP")
+        out += [page.data]
+        out += [await c.job_state_stats(), await c.queue_stats(), await c.used_walltime()]
+        out += [await c.storage_quota()]
+        out += [
+            await c.with_options(timeout=7, retries=0).clusters(),
+            (await c.job(short.id)).state,
+        ]
+    return out
+
+
+def test_sync_and_async_send_identical_requests() -> None:
+    sync_recorder, async_recorder = Recorder(), Recorder()
+    sync_results = run_sync(_app(), sync_recorder)
+    async_results = asyncio.run(run_async(_app(), async_recorder))
+    assert sync_results == async_results
+    # tokens are random per mock, so their values differ; everything else must not
+    volatile = frozenset({"token"})
+    sync_requests = sync_recorder.comparable(volatile)
+    async_requests = async_recorder.comparable(volatile)
+    assert len(sync_requests) == len(async_requests) > 25
+    for index, (a, b) in enumerate(zip(sync_requests, async_requests, strict=True)):
+        assert a == b, f"request {index} differs"
+    assert all(
+        ("token" in r.headers) == ("/api/user/v3/tokens" not in r.url.path)
+        for r in sync_recorder.requests + async_recorder.requests
+    )
+    timeouts = {r.extensions["timeout"]["read"] for r in sync_recorder.requests}
+    assert timeouts == {30.0, 7.0}
+    assert timeouts == {r.extensions["timeout"]["read"] for r in async_recorder.requests}
+
+
+def _public(cls: type) -> dict[str, Any]:
+    return {
+        name: member
+        for name, member in vars(cls).items()
+        if not name.startswith("_") or name in ("__init__",)
+    }
+
+
+def _normalised(signature: inspect.Signature) -> str:
+    text = str(signature)
+    for a, b in (
+        ("AsyncClient", "Client"),
+        ("AsyncJob", "Job"),
+        ("AsyncBaseTransport", "BaseTransport"),
+    ):
+        text = text.replace(a, b)
+    return text.replace("Awaitable[Any] | Any", "Any")
+
+
+def test_both_clients_have_the_same_surface() -> None:
+    for sync_cls, async_cls in ((Client, AsyncClient), (Job, AsyncJob)):
+        sync_members, async_members = _public(sync_cls), _public(async_cls)
+        assert set(sync_members) == set(async_members)
+        for name, member in sync_members.items():
+            twin = async_members[name]
+            if isinstance(member, property):
+                assert isinstance(twin, property), name
+                continue
+            function = member.__func__ if isinstance(member, classmethod) else member
+            async_function = twin.__func__ if isinstance(twin, classmethod) else twin
+            assert _normalised(inspect.signature(function)) == _normalised(
+                inspect.signature(async_function)
+            ), name
+            io_bound = name not in ("__init__", "from_access_key", "from_env", "with_options")
+            assert inspect.iscoroutinefunction(async_function) == io_bound, name
+    assert [n for n in ("__enter__", "__exit__") if hasattr(AsyncClient, n)] == []
+    assert hasattr(AsyncClient, "__aenter__")
