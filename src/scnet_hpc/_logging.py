@@ -34,7 +34,8 @@ http_logger = logging.getLogger("scnet_hpc.http")
 
 MASK = "***"
 _SHAPES = re.compile(
-    r"eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*"  # JWT (header starts with {")
+    # a JWT, or any piece of one (a cut-off body): base64url of '{"' starts with eyJ
+    r"eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,2}"
     r"|(?<![0-9A-Za-z])[0-9a-fA-F]{64}(?![0-9A-Za-z])"  # hex HMAC-SHA256 signature
 )
 #: Header names whose values are never shown.
