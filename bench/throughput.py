@@ -48,7 +48,11 @@ def _round(wrk: str, server: MockServer, operation: str, seconds: float) -> WrkR
     if operation == "list_clusters":
         kwargs: dict[str, Any] = {"method": "GET", "path": CLUSTERS_PATH}
     else:
-        kwargs = {"method": "POST", "path": SUBMIT_PATH, "json_body": submit_body(server.scheduler_id)}
+        kwargs = {
+            "method": "POST",
+            "path": SUBMIT_PATH,
+            "json_body": submit_body(server.scheduler_id),
+        }
     result = run_wrk(
         wrk,
         server.base_url,
@@ -77,7 +81,11 @@ def _figures(report: Report, operation: str, rounds: list[WrkResult]) -> None:
 
 
 def run(report: Report, *, quick: bool = False) -> None:
-    names = [f"mock_{k}_{op}" for op in ("list_clusters", "submit_job") for k in ("rps", "p50_ms", "p99_ms")]
+    names = [
+        f"mock_{k}_{op}"
+        for op in ("list_clusters", "submit_job")
+        for k in ("rps", "p50_ms", "p99_ms")
+    ]
     wrk, why = ensure_wrk()
     if wrk is None:
         for name in names:

@@ -52,7 +52,9 @@ def measure(seconds: int, poll: PollSchedule | None = None) -> WaitResult:
         )
         with client:
             walltime = max(3600, seconds * 2)
-            job = client.submit(JobSpec(command=f"sleep {seconds}", queue="normal", walltime=walltime))
+            job = client.submit(
+                JobSpec(command=f"sleep {seconds}", queue="normal", walltime=walltime)
+            )
             before = sum(mock.requests.values())
             started = clock.now()
             status = job.wait(poll=poll)
@@ -62,7 +64,9 @@ def measure(seconds: int, poll: PollSchedule | None = None) -> WaitResult:
     records += [r for r in mock.engine.realtime_jobs(mock.scheduler_id) if r.job_id == job.id]
     ended = next((r.end_time for r in records if r.end_time is not None), None)
     if ended is None:
-        raise RuntimeError(f"wait() returned {status.state} but the mock has no end time for the job")
+        raise RuntimeError(
+            f"wait() returned {status.state} but the mock has no end time for the job"
+        )
     return WaitResult(requests, returned - ended, ended - started, str(status.state.value))
 
 
