@@ -15,6 +15,7 @@ import pytest
 from slurm_helpers import slurm_deployment, wait_for
 
 from scnet_hpc.mock import Clock
+from scnet_hpc.mock._slurm_mapping import JOB_PATH
 from scnet_hpc.mock.engine import JobRecord, JobRequest, SubmitRejected
 from scnet_hpc.mock.slurm_engine import SlurmEngine, SlurmEngineError
 from scnet_hpc.mock.slurmcli import SlurmCLI
@@ -273,8 +274,17 @@ def test_script_file_submission(engine, home):
 def test_jobs_do_not_inherit_the_servers_environment(engine, home, monkeypatch):
     monkeypatch.setenv("SCNET_SECRET_KEY", "must-not-leak")
     sid = sched(engine)
-    job_id = engine.submit(sid, request(home, 'echo "[${SCNET_SECRET_KEY:-}]"'))
-    assert Path(finished(engine, job_id).stdout_path).read_text() == "[]\n"
+    job_id = engine.submit(sid, request(home, "env"))
+    env = dict(
+        line.split("=", 1)
+        for line in Path(finished(engine, job_id).stdout_path).read_text().splitlines()
+        if "=" in line
+    )
+    assert "SCNET_SECRET_KEY" not in env
+    assert not [k for k in env if k.startswith("SCNET_")]
+    assert env["HOME"] == str(home)  # the API user's home
+    assert env["PATH"] == JOB_PATH
+    assert env["SLURM_JOB_ID"] == job_id
 
 
 def test_file_content_only_inside_home(engine, home, tmp_path):

@@ -68,7 +68,7 @@ class TestSbatchOptions:
             "--output=/h/demo/w/std.out.%j",
             "--error=/h/demo/w/std.err.%j",
             "--time=01:02:03",
-            "--export=NONE",
+            "--export=ALL",
             "--nodes=2",
             "--ntasks-per-node=4",
             "--gres=gpu:2,dcu:1",

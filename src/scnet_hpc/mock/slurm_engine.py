@@ -21,8 +21,9 @@ Decisions, and why:
   runs (the live platform creates them through its file API; the mock has none). File content
   reads only files inside the user's home. Paths are compared after resolving symlinks and
   ``..``. Without this rule any API user could read any file the mock's OS user can.
-* **Job environment.** ``--export=NONE``: a job starts from the OS user's login environment,
-  never from the mock's (which may hold credentials).
+* **Job environment.** A job starts with PATH, HOME (the API user's home), USER/LOGNAME
+  (the OS user), SHELL, LANG and Slurm's ``SLURM_*`` variables; never with the mock's own
+  environment, which may hold credentials.
 * **Limits.** Queue limits are the partitions' real ones and ``sbatch`` enforces them (the
   local cluster sets EnforcePartLimits=ALL). Per-user limits are reported from the
   deployment; Slurm without accounting does not enforce them, so the shipped Slurm
@@ -49,7 +50,13 @@ from typing import TypeVar
 from ._clock import Clock
 from ._deployment import Deployment, RegionAccount, SchedulerSpec
 from ._slurm_ledger import Ledger, LedgerEntry
-from ._slurm_mapping import batch_script, job_record, queue_info, sbatch_options
+from ._slurm_mapping import (
+    batch_script,
+    job_environment,
+    job_record,
+    queue_info,
+    sbatch_options,
+)
 from .engine import (
     CancelOutcome,
     FilePage,
@@ -330,7 +337,11 @@ class SlurmEngine:
             raise SubmitRejected(f"cannot create {exc.filename}: {exc.strerror}") from None
         with self._lock:
             try:
-                job_id = self._cli.submit(script, options=sbatch_options(request))
+                job_id = self._cli.submit(
+                    script,
+                    options=sbatch_options(request),
+                    environment=job_environment(home=home, os_user=self._os_user),
+                )
             except SbatchError as exc:
                 raise SubmitRejected(exc.stderr.strip() or str(exc)) from None
             finally:

@@ -736,14 +736,19 @@ class SlurmCLI:
 
     # -- plumbing
 
-    def _env(self) -> dict[str, str]:
-        env = dict(os.environ)
+    def _env(self, base: Mapping[str, str] | None = None) -> dict[str, str]:
+        env = dict(os.environ if base is None else base)
         if self.slurm_conf:
             env["SLURM_CONF"] = self.slurm_conf
         return env
 
     def _run(
-        self, argv: Sequence[str], *, stdin: str | None = None, check: bool = True
+        self,
+        argv: Sequence[str],
+        *,
+        stdin: str | None = None,
+        check: bool = True,
+        env: Mapping[str, str] | None = None,
     ) -> subprocess.CompletedProcess[str]:
         try:
             proc = subprocess.run(  # noqa: S603 - argv is a list, never a shell string
@@ -751,7 +756,7 @@ class SlurmCLI:
                 input=stdin,
                 capture_output=True,
                 text=True,
-                env=self._env(),
+                env=self._env(env),
                 timeout=self.timeout,
                 check=False,
             )
@@ -782,17 +787,26 @@ class SlurmCLI:
             self.timeout = saved
         return proc.returncode == 0 and "UP" in proc.stdout
 
-    def submit(self, script: str, *, options: Iterable[str] = ()) -> str:
+    def submit(
+        self,
+        script: str,
+        *,
+        options: Iterable[str] = (),
+        environment: Mapping[str, str] | None = None,
+    ) -> str:
         """Submit a batch script given as text; returns the job id (``"12"``).
 
         The script goes to sbatch on stdin so no temporary file has to be
         created and cleaned up. Note that with the script on stdin, sbatch
         reports ``Command=`` as empty; that is expected. For an array the id
         of the whole array is returned; its tasks show up as ``"<id>_<n>"``.
+        ``environment`` replaces the caller's environment for sbatch (which
+        passes it on to the job under the default ``--export=ALL``);
+        ``SLURM_CONF`` is added to it.
         """
         argv = ["sbatch", "--parsable", *options]
         try:
-            proc = self._run(argv, stdin=script, check=False)
+            proc = self._run(argv, stdin=script, check=False, env=environment)
         except SlurmCommandError as exc:
             raise SbatchError(exc.returncode, exc.stderr) from exc
         if proc.returncode != 0:
