@@ -373,10 +373,18 @@ class AsyncJob:
         return await self._client._run(self._client._core.refresh(self._ref))
 
     async def wait(
-        self, timeout: float | None = None, *, poll: PollSchedule | None = None
+        self,
+        timeout: float | None = None,
+        *,
+        poll: PollSchedule | None = None,
+        on_status: Callable[[JobStatus | None], object] | None = None,
     ) -> JobStatus:
-        """Poll until the job is finished; ``JobTimeoutError`` after ``timeout`` seconds."""
-        return await self._client._run(self._client._core.wait(self._ref, timeout, poll))
+        """Poll until the job is finished; ``JobTimeoutError`` after ``timeout`` seconds.
+
+        ``poll`` sets how often (see ``PollSchedule``); ``on_status`` is called after every look
+        with what was seen (``None`` while a just-submitted job is not listed yet).
+        """
+        return await self._client._run(self._client._core.wait(self._ref, timeout, poll, on_status))
 
     async def cancel(self) -> dict[str, str]:
         """Cancel the job (never retried automatically)."""

@@ -368,9 +368,19 @@ class Job:
         """Ask the service now (realtime detail; history once the job has left realtime)."""
         return self._client._run(self._client._core.refresh(self._ref))
 
-    def wait(self, timeout: float | None = None, *, poll: PollSchedule | None = None) -> JobStatus:
-        """Poll until the job is finished; ``JobTimeoutError`` after ``timeout`` seconds."""
-        return self._client._run(self._client._core.wait(self._ref, timeout, poll))
+    def wait(
+        self,
+        timeout: float | None = None,
+        *,
+        poll: PollSchedule | None = None,
+        on_status: Callable[[JobStatus | None], object] | None = None,
+    ) -> JobStatus:
+        """Poll until the job is finished; ``JobTimeoutError`` after ``timeout`` seconds.
+
+        ``poll`` sets how often (see ``PollSchedule``); ``on_status`` is called after every look
+        with what was seen (``None`` while a just-submitted job is not listed yet).
+        """
+        return self._client._run(self._client._core.wait(self._ref, timeout, poll, on_status))
 
     def cancel(self) -> dict[str, str]:
         """Cancel the job (never retried automatically)."""

@@ -6,7 +6,7 @@ cluster user name, a home directory for ``work_dir``) default to what the region
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
@@ -187,11 +187,15 @@ class Core:
         return _jobs.refresh(self, ref)
 
     def wait(
-        self, ref: JobRef, timeout: float | None, poll: PollSchedule | None
+        self,
+        ref: JobRef,
+        timeout: float | None,
+        poll: PollSchedule | None,
+        on_status: Callable[[JobStatus | None], object] | None,
     ) -> Plan[JobStatus]:
         if timeout is not None and (isinstance(timeout, bool) or not timeout >= 0):
             raise InvalidArgumentError(f"timeout must be >= 0 seconds or None, got {timeout!r}")
-        return _jobs.wait(self, ref, timeout, poll or PollSchedule())
+        return _jobs.wait(self, ref, timeout, poll or PollSchedule(), on_status)
 
     def output(self, ref: JobRef, stream: Literal["stdout", "stderr"]) -> Plan[str]:
         if stream not in ("stdout", "stderr"):

@@ -10,6 +10,7 @@ Right after submit the realtime detail can answer ``data: null`` for a few secon
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
@@ -147,12 +148,20 @@ def refresh(core: Core, ref: JobRef) -> Plan[JobStatus]:
     return status
 
 
-def wait(core: Core, ref: JobRef, timeout: float | None, schedule: PollSchedule) -> Plan[JobStatus]:
+def wait(
+    core: Core,
+    ref: JobRef,
+    timeout: float | None,
+    schedule: PollSchedule,
+    on_status: Callable[[JobStatus | None], object] | None = None,
+) -> Plan[JobStatus]:
     clock = core.session.clock
     started = clock()
     previous: float | None = None
     while True:
         status = yield from lookup(core, ref)
+        if on_status is not None:
+            on_status(status)  # e.g. a CLI's live status line; None while not visible yet
         if status is not None and status.is_terminal:
             return status
         elapsed = clock() - started

@@ -10,7 +10,7 @@ with a non-zero accounting exit status counts as failed.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 from scnet_hpc_api.models import HistoryJob, HistoryJobDetail, RealtimeJobDetail
@@ -127,6 +127,14 @@ class JobStatus:
     @property
     def is_terminal(self) -> bool:
         return self.state.is_terminal
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (JSON-ready): every field, ``state`` as its value, ``detail`` as a dict."""
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "detail"}
+        data["state"] = self.state.value
+        to_dict = getattr(self.detail, "to_dict", None)
+        data["detail"] = to_dict() if callable(to_dict) else None
+        return data
 
     def __repr__(self) -> str:
         return (

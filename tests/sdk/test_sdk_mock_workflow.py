@@ -220,3 +220,18 @@ def test_arguments_are_checked_before_sending(make_client: MakeClient, mock: Any
     with pytest.raises(InvalidArgumentError):
         client.submit({"GAP_CMD_FILE": "x"})  # type: ignore[arg-type]
     assert sum(mock.requests.values()) == 0
+
+
+def test_wait_reports_every_look_and_statuses_serialise(make_client: MakeClient, mock: Any) -> None:
+    import json
+
+    client = make_client()
+    job = client.submit(JobSpec(command="sleep 20; echo x", queue="debug", walltime=60))
+    seen: list[Any] = []
+    status = job.wait(on_status=seen.append)
+    assert seen[-1] is status
+    assert len(seen) == counts(mock, "get_job")["get_job"]
+    assert next(s.state for s in seen if s is not None) is not JobState.COMPLETED
+    data = json.loads(json.dumps(status.to_dict()))
+    assert data["state"] == "completed"
+    assert data["detail"]["jobInitAttr"]["JobState"] == "COMPLETED"
