@@ -16,6 +16,7 @@ on renewal) are added here.
 from __future__ import annotations
 
 import inspect
+import logging
 import random
 import time
 from collections.abc import Awaitable, Callable, Generator
@@ -150,20 +151,13 @@ def request(
     while True:
         base_url, token = yield from auth.endpoint(op)
         send = _make_send(op, base_url, token, build(), options.timeout)
-        if http_logger.isEnabledFor(10):
+        if http_logger.isEnabledFor(logging.DEBUG):
             http_logger.debug("%s", _curl(send))
         started = time.perf_counter()
+        error: ScnetError
         try:
             response = yield send
-            error: ScnetError | None = None
-            try:
-                result = _answer(op, send, response, options.validate)
-            except ScnetError as exc:
-                error = exc
-            _log_answer(send, response, error, started)
-            if error is None:
-                return result
-        except (httpx.HTTPError, OSError) as exc:
+        except (httpx.HTTPError, OSError) as exc:  # thrown in by the driver
             error = _transport_error(exc, send)
             logger.debug(
                 "%s %s failed after %.1f ms: %s",
@@ -172,7 +166,15 @@ def request(
                 (time.perf_counter() - started) * 1e3,
                 error,
             )
-        assert error is not None
+        else:
+            try:
+                result = _answer(op, send, response, options.validate)
+            except ScnetError as exc:
+                error = exc
+            else:
+                _log_answer(send, response, None, started)
+                return result
+            _log_answer(send, response, error, started)
         if isinstance(error, AuthenticationError) and error.code == "10008" and op.authenticated:
             if not refreshed and (yield from auth.refresh(op, token)):
                 refreshed = True
@@ -246,7 +248,7 @@ def _transport_error(exc: BaseException, send: Send) -> TransportError:
 def _log_answer(
     send: Send, response: httpx.Response, error: ScnetError | None, started: float
 ) -> None:
-    if not logger.isEnabledFor(10):
+    if not logger.isEnabledFor(logging.DEBUG):
         return
     outcome = "ok" if error is None else _short(error)
     logger.debug(
