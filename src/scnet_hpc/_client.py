@@ -61,7 +61,8 @@ class Client:
     Every call has a timeout (5 s to connect, 30 s to read by default), retries reads on
     transient failures, and raises an ``scnet_hpc.errors.ScnetError`` subclass on failure.
     ``transport`` (an ``httpx.BaseTransport``) lets tests run against an in-process app;
-    ``clock`` and ``sleep`` let them fast-forward time.
+    ``clock`` (epoch seconds) and ``sleep`` let them fast-forward time, e.g. with the mock's
+    ``Clock.now``/``Clock.advance``; ``seed`` makes the retry jitter repeatable.
     """
 
     def __init__(

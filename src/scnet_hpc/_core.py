@@ -57,7 +57,7 @@ from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._session import Session
 from ._states import JobState, JobStatus
-from ._transport import Options, Plan, request
+from ._transport import Auth, Options, Plan, request
 from .errors import ContractViolation, InvalidArgumentError, JobNotFoundError
 
 __all__ = ["Core", "TimeArg"]
@@ -93,7 +93,7 @@ class Core:
     def with_options(self, options: Options) -> Core:
         return Core(self.session, options)
 
-    def auth(self) -> Any:
+    def auth(self) -> Auth:
         return self.session.auth()
 
     def _get(self, operation: str, build: Any) -> Plan[Any]:
