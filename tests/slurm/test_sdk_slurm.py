@@ -10,6 +10,9 @@ from __future__ import annotations
 import json
 import os
 import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +22,7 @@ from slurm_helpers import slurm_deployment, wait_for
 
 from scnet_hpc import Client, JobRejectedError, JobSpec, JobState, PollSchedule
 from scnet_hpc.mock import Clock, create_app
-from scnet_hpc.mock.testing import serve
+from scnet_hpc.mock.testing import free_port, serve
 
 pytestmark = pytest.mark.slurm
 
@@ -135,3 +138,37 @@ def test_more_cpus_than_the_partition_has_is_a_typed_rejection(client):
         "exitcode:1, errorinfo: sbatch: error: Batch job submission failed: "
         "More processors requested than permitted"
     )
+
+
+def test_python_m_scnet_hpc_mock_serves_the_slurm_deployment(slurm_env):
+    """What `make mock ENGINE=slurm` runs: the shipped slurm deployment, the real partitions."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scnet_hpc.mock", "--engine", "slurm", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, **slurm_env},
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(base + "/openapi.yaml", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert proc.poll() is None, proc.communicate()[0]
+            assert time.monotonic() < deadline, "the mock did not come up"
+            time.sleep(0.05)
+        with Client.from_access_key(
+            "demo", "demo-access-key", "demo-secret-key", auth_url=base, platform_url=base
+        ) as sdk:
+            assert [c.text for c in sdk.clusters()] == ["scnetlocal"]
+            assert {q.queue_name for q in sdk.queues()} == {"debug", "normal"}
+            assert sdk.region_info().home_path == "/tmp/scnet-hpc-slurm/home/demo"
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=10)[0]
+    assert "(slurm engine" in output
