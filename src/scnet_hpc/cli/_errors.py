@@ -1,0 +1,151 @@
+"""Turning any failure into one line on stderr and an exit code a script can branch on.
+
+A CLI that prints a traceback makes its user read our code to find out that their queue name
+was wrong. Every exception that reaches the top is classified here: the SDK's error classes by
+meaning, click's usage errors, Ctrl-C, and — as a last resort — anything else, which is our
+bug and says so (``--debug`` shows the traceback). Every line goes through the SDK's redaction.
+"""
+
+from __future__ import annotations
+
+import enum
+import traceback
+
+import click
+
+from scnet_hpc import errors, redact
+
+__all__ = ["JOB_SPEC_OPTIONS", "CliError", "ExitCode", "describe", "format_traceback"]
+
+
+class ExitCode(enum.IntEnum):
+    """Exit statuses of ``scnet-hpc`` (documented in its ``--help``)."""
+
+    OK = 0
+    INTERNAL = 1  # a bug in scnet-hpc: unexpected exception
+    USAGE = 2  # bad command line, bad input, configuration (nothing was sent)
+    API = 3  # the service answered with an error code (or does not know the job)
+    TRANSPORT = 4  # no answer: connection failed, gateway HTTP status
+    TIMEOUT = 5  # a request or `wait --timeout` ran out of time
+    CONTRACT = 6  # the answer does not match openapi.yaml
+    JOB_FAILED = 7  # the job finished, but not as completed (failed, cancelled, timeout)
+    INTERRUPTED = 130  # Ctrl-C
+
+
+class CliError(Exception):
+    """A failure the CLI itself detects; ``message`` is printed after ``error: ``."""
+
+    def __init__(self, message: str, code: ExitCode = ExitCode.USAGE) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+#: Short English meaning of the documented codes (openapi.yaml ``ErrorCode``).
+CODE_MEANINGS = {
+    "10001": "internal error",
+    "10003": "missing parameters",
+    "10004": "invalid parameters",
+    "10007": "user is frozen",
+    "10008": "permission denied",
+    "10009": "no permission for this interface",
+    "10010": "file check failed",
+    "10011": "file too large",
+    "10012": "connection interrupted",
+}
+
+#: ``JobSpec`` field -> the ``submit`` option that sets it, so errors name what the user typed.
+JOB_SPEC_OPTIONS = {
+    "command": "COMMAND",
+    "queue": "--queue",
+    "walltime": "--walltime",
+    "nodes": "--nodes",
+    "node_list": "--node-list",
+    "ppn": "--ppn",
+    "nprocs": "--nprocs",
+    "job_name": "--name",
+    "work_dir": "--work-dir",
+    "gpus": "--gpus",
+    "dcus": "--dcus",
+    "memory": "--memory",
+    "exclusive": "--exclusive",
+    "stdout": "--stdout",
+    "stderr": "--stderr",
+    "array_size": "--array-size",
+    "app_name": "--app-name",
+    "extra": "--set",
+}
+
+
+def describe(exc: BaseException) -> tuple[str, ExitCode]:
+    """The one-line message (without ``error: ``) and exit code for ``exc``."""
+    message, code = _classify(exc)
+    return redact(" ".join(message.split())), code  # one line, whatever the server sent
+
+
+def _classify(exc: BaseException) -> tuple[str, ExitCode]:
+    if isinstance(exc, CliError):
+        return exc.message, exc.code
+    if isinstance(exc, KeyboardInterrupt | click.exceptions.Abort):
+        return "interrupted", ExitCode.INTERRUPTED
+    if isinstance(exc, click.ClickException):
+        return _click_message(exc), ExitCode.USAGE
+    if isinstance(exc, errors.ScnetError):
+        return _sdk_message(exc)
+    if isinstance(exc, OSError):
+        # Reading a --script file, the profile, the token cache: the user's files.
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror or type(exc).__name__}{where}", ExitCode.USAGE
+    return (
+        f"internal error: {type(exc).__name__}: {exc} (this is a bug in scnet-hpc; "
+        "run with --debug for the traceback)",
+        ExitCode.INTERNAL,
+    )
+
+
+def _click_message(exc: click.ClickException) -> str:
+    message = exc.format_message()
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and ctx is not None:
+        message += f" (try '{ctx.command_path} --help')"
+    return message
+
+
+def _sdk_message(exc: errors.ScnetError) -> tuple[str, ExitCode]:
+    if isinstance(exc, errors.ApiError):
+        meaning = CODE_MEANINGS.get(exc.code, "error")
+        text = f"[{exc.code} {meaning}] {exc.operation}: {exc.msg or '(no message)'}"
+        if isinstance(exc, errors.TokenExpiredError):
+            text += " (the token has expired: run 'scnet-hpc login' or set a new SCNET_TOKEN)"
+        elif isinstance(exc, errors.JobRejectedError):
+            text = f"the scheduler rejected the job: {text}"
+        return text, ExitCode.API
+    if isinstance(exc, errors.InvalidJobSpec):
+        problems = "; ".join(f"{_option_name(name)}: {why}" for name, why in exc.problems)
+        return f"invalid job: {problems}", ExitCode.USAGE
+    if isinstance(exc, errors.JobTimeoutError):
+        return str(exc), ExitCode.TIMEOUT
+    if isinstance(exc, errors.RequestTimeoutError):
+        return f"timed out: {exc}", ExitCode.TIMEOUT
+    if isinstance(exc, errors.HttpStatusError):
+        return f"the gateway answered HTTP {exc.status_code}: {exc}", ExitCode.TRANSPORT
+    if isinstance(exc, errors.TransportError):
+        return f"cannot reach the service: {exc}", ExitCode.TRANSPORT
+    if isinstance(exc, errors.ContractViolation):
+        return str(exc), ExitCode.CONTRACT
+    if isinstance(exc, errors.JobNotFoundError):
+        return str(exc), ExitCode.API
+    # ConfigurationError, InvalidArgumentError and anything else caught before sending.
+    return str(exc), ExitCode.USAGE
+
+
+def _option_name(field: str) -> str:
+    """``walltime`` -> ``--walltime``; ``extra['GAP_X']`` -> ``--set GAP_X``."""
+    if field.startswith("extra[") and field.endswith("]"):
+        return f"--set {field[6:-1].strip(chr(39))}"
+    return JOB_SPEC_OPTIONS.get(field, field)
+
+
+def format_traceback(exc: BaseException) -> str:
+    """The traceback ``--debug`` prints, redacted like everything else."""
+    return redact("".join(traceback.format_exception(exc)))
