@@ -21,6 +21,7 @@ from scnet_hpc.mock.slurmcli import (
     SlurmCommandError,
     SlurmJob,
     decode_wait_status,
+    expand_hostlist,
     expand_output_pattern,
     parse_jobcomp,
     parse_sbatch_parsable,
@@ -240,6 +241,32 @@ class TestPartitionsAndNodes:
         assert debug.max_nodes is None
         assert debug.default_time_minutes is None
         assert (normal.name, normal.default, normal.max_time_minutes) == ("normal", False, None)
+        # MinNodes=0 and MaxCPUsPerNode=UNLIMITED mean no limit
+        assert (debug.min_nodes, debug.max_cpus_per_node, debug.priority_job_factor) == (
+            None,
+            None,
+            1,
+        )
+
+    def test_partition_limits_when_set(self):
+        line = fixture("scontrol_show_partition.txt").splitlines()[0]
+        line = line.replace("MinNodes=0", "MinNodes=2").replace(
+            "MaxCPUsPerNode=UNLIMITED", "MaxCPUsPerNode=16"
+        )
+        (p,) = parse_scontrol_partitions(line.replace("PriorityJobFactor=1", "PriorityJobFactor=7"))
+        assert (p.min_nodes, p.max_cpus_per_node, p.priority_job_factor) == (2, 16, 7)
+
+    def test_accounts_and_gres(self):
+        raw = json.loads(fixture("squeue_finished.json"))
+        raw["jobs"][0]["account"] = "proj1"
+        assert parse_squeue_json(json.dumps(raw))[0].account == "proj1"
+        assert parse_jobcomp("JobId=5 JobState=COMPLETED Account=proj2 ExitCode=0:0")[
+            0
+        ].account == ("proj2")
+        nodes = json.loads(fixture("sinfo.json"))
+        assert parse_sinfo_json_nodes(fixture("sinfo.json"))[0].gres == ""
+        nodes["nodes"][0]["gres"] = "gpu:2"
+        assert parse_sinfo_json_nodes(json.dumps(nodes))[0].gres == "gpu:2"
 
     def test_sinfo_json_nodes(self):
         (n,) = parse_sinfo_json_nodes(fixture("sinfo.json"))
@@ -287,6 +314,20 @@ class TestSmallParsers:
     )
     def test_wait_status(self, status, pair):
         assert decode_wait_status(status) == pair
+
+    @pytest.mark.parametrize(
+        ("hostlist", "names"),
+        [
+            ("vm", ("vm",)),
+            ("", ()),
+            ("(null)", ()),
+            ("n[01-03,07],gpu1", ("n01", "n02", "n03", "n07", "gpu1")),
+            ("a[1-2]x,b", ("a1x", "a2x", "b")),
+            ("c[8-10]", ("c8", "c9", "c10")),
+        ],
+    )
+    def test_expand_hostlist(self, hostlist, names):
+        assert expand_hostlist(hostlist) == names
 
     def test_sbatch_parsable(self):
         assert parse_sbatch_parsable("12\n") == "12"

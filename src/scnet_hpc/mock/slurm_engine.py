@@ -251,10 +251,12 @@ class SlurmEngine:
 
     def queues(self, scheduler_id: int) -> list[QueueInfo]:
         self._check(scheduler_id)
+        def load() -> list[QueueInfo]:
+            nodes = self._cli.nodes()
+            return [queue_info(p, nodes) for p in self._cli.partitions()]
+
         with self._lock:
-            return self._queues_cache.get(
-                lambda: [queue_info(p, self._cli.nodes()) for p in self._cli.partitions()]
-            )
+            return self._queues_cache.get(load)
 
     def user_limits(self, scheduler_id: int, user: str) -> UserLimits:
         self._check(scheduler_id)
