@@ -50,7 +50,7 @@ def watch(
     timeout: float | None,
     interval: float | None,
     *,
-    sleep: Callable[[float], Any] = time.sleep,
+    sleep: Callable[[float], Any] | None = None,
     clock: Callable[[], float] = time.monotonic,
 ) -> JobStatus:
     """Poll ``job`` until it is terminal; ``JobTimeoutError`` after ``timeout`` seconds."""
@@ -76,7 +76,7 @@ def watch(
                     if remaining <= 0:
                         raise JobTimeoutError(job.id, timeout, status)
                     delay = min(delay, remaining)
-                sleep(delay)
+                (sleep or _sleep)(delay)
                 previous = delay
     except KeyboardInterrupt:
         raise CliError(
@@ -84,6 +84,10 @@ def watch(
             f"waiting, 'scnet-hpc cancel {job.id}' to stop it)",
             ExitCode.INTERRUPTED,
         ) from None
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
 
 
 def finish(job: Job, status: JobStatus) -> None:
