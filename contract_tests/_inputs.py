@@ -1,0 +1,198 @@
+"""Make generated requests meaningful: real identifiers for some, odd credentials for others.
+
+Purely generated requests almost never name the server's scheduler, user or jobs, so they would
+all end in the same business error and the success path (and its response schema) would go
+untested. ``shape`` is a schemathesis ``flatmap_case`` hook: for positive cases Hypothesis also
+draws whether to map identifiers to the discovered ones (scheduler id, cluster user, queue,
+job ids seen in this run) and which credential to send (mostly the valid token; sometimes an
+expired, tampered, ``Bearer``-prefixed, platform or other-region token). Negative cases keep
+their invalid parts and get the valid token, so that validation, not authentication, answers.
+Draws shrink towards "valid token, identifiers mapped": the most realistic request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from hypothesis import strategies as st
+from schemathesis import Case, GenerationMode
+from schemathesis.core.parameters import ParameterLocation
+
+from ._target import Facts
+
+__all__ = [
+    "CHINA",
+    "TOKEN_KINDS",
+    "history_window",
+    "operation_id",
+    "safe_job",
+    "secured",
+    "set_token",
+    "shaper",
+]
+
+CHINA = dt.timezone(dt.timedelta(hours=8))
+# Token kinds with their share (percent) among positive generated cases.
+TOKEN_KINDS: tuple[tuple[str, int], ...] = (
+    ("valid", 78),
+    ("tampered", 5),
+    ("bearer", 3),
+    ("expired", 6),
+    ("platform", 4),
+    ("other_region", 4),
+)
+MAP_IDS_PERCENT = 65
+
+
+def _bucket(draw: int, table: tuple[tuple[str, int], ...]) -> str:
+    for name, share in table:
+        if draw < share:
+            return name
+        draw -= share
+    return table[0][0]
+
+
+def history_window(now: float, days: int = 7) -> tuple[str, str]:
+    """A ``[startTime, endTime]`` that contains every job of the last ``days`` (China time)."""
+    fmt = "%Y-%m-%d %H:%M:%S"
+    current = dt.datetime.fromtimestamp(now, CHINA)
+    return (current - dt.timedelta(days=days)).strftime(fmt), (
+        current + dt.timedelta(days=1)
+    ).strftime(fmt)
+
+
+def safe_job(facts: Facts, name: str, seconds: int = 5) -> dict[str, Any]:
+    """A job that cannot cost anything: one core, a short ``sleep``, the smallest queue."""
+    work_dir = f"{facts.home.rstrip('/')}/scnet-contract-tests"
+    return {
+        "strJobManagerID": facts.scheduler_id,
+        "mapAppJobInfo": {
+            "GAP_CMD_FILE": f"sleep {seconds}",
+            "GAP_NNODE": "1",
+            "GAP_NODE_STRING": "",
+            "GAP_SUBMIT_TYPE": "cmd",
+            "GAP_JOB_NAME": name,
+            "GAP_WORK_DIR": work_dir,
+            "GAP_QUEUE": facts.safe_queue,
+            "GAP_NPROC": "",
+            "GAP_PPN": "1",
+            "GAP_WALL_TIME": "00:05:00",
+            "GAP_APPNAME": "BASE",
+            "GAP_STD_OUT_FILE": f"{work_dir}/std.out.%j",
+            "GAP_STD_ERR_FILE": f"{work_dir}/std.err.%j",
+        },
+    }
+
+
+def token_for(kind: str, facts: Facts) -> str:
+    """The credential of ``kind``; kinds this target cannot provide fall back to the valid token."""
+    token = {
+        "expired": facts.expired_token,
+        "platform": facts.platform_token,
+        "other_region": facts.other_region_token,
+        "tampered": facts.token[:-2] + ("AA" if not facts.token.endswith("AA") else "BB"),
+        "bearer": f"Bearer {facts.token}",
+    }.get(kind)
+    return token or facts.token
+
+
+def set_token(case: Case, token: str) -> None:
+    headers = dict(case.headers or {})
+    headers["token"] = token
+    case.headers = headers
+
+
+def operation_id(case: Case) -> str:
+    return str(case.operation.definition.raw.get("operationId", case.operation.label))
+
+
+def secured(case: Case) -> bool:
+    """Whether the operation takes the ``token`` header (all but ``issue_tokens``)."""
+    return bool(case.operation.definition.raw.get("security", [{"token": []}]))
+
+
+def _pick(index: int, values: list[str], fallback: Any) -> Any:
+    return values[index % len(values)] if values else fallback
+
+
+def _map_ids(case: Case, facts: Facts, pick: int, now: Callable[[], float]) -> None:
+    """Replace identifiers by the server's own; other generated values stay as they are."""
+    sid, user = facts.scheduler_id, facts.cluster_user
+    queue = _pick(pick, facts.queues, facts.safe_queue)
+    job = _pick(pick, facts.job_ids, None)
+    op = operation_id(case)
+    path = dict(case.path_parameters or {})
+    for name, value in (("username", user), ("jobmanagerId", str(sid)), ("jobId", job)):
+        if name in path and value is not None:
+            path[name] = value
+    if op == "submit_job":
+        path.update(apptype="BASIC", appname="BASE")
+    if path:
+        case.path_parameters = path
+    query = dict(case.query or {})
+    replacements: dict[str, Any] = {
+        "strJobManagerID": str(sid),
+        "strClusterIDList": sid,
+        "strClusterNameList": str(sid),
+        "userName": user,
+        "strUser": user,
+        "strJobOwner": user,
+        "strQueueName": queue,
+        "queue": queue,
+        "strJobId": job,
+        "jobId": job,
+    }
+    for name, value in replacements.items():
+        if name in query and value is not None:
+            query[name] = value
+    if op == "list_history_jobs":
+        query["startTime"], query["endTime"] = history_window(now())
+    if query:
+        case.query = query
+    body = case.body
+    if op == "submit_job" and isinstance(body, dict):
+        info = dict(body.get("mapAppJobInfo") or {})
+        safe = safe_job(facts, "contract-fuzz")["mapAppJobInfo"]
+        # Half the mapped submits also get a schedulable core; the rest keep generated values.
+        keep = ("GAP_CMD_FILE", "GAP_JOB_NAME") if pick % 2 else tuple(info)
+        case.body = {
+            **body,
+            "strJobManagerID": sid,
+            "mapAppJobInfo": {**safe, **{k: v for k, v in info.items() if k in keep}},
+        }
+    elif op == "cancel_jobs" and isinstance(body, dict) and job is not None:
+        case.body = {**body, "strJobInfoMap": f"{sid},{user}:{job}:"}
+    elif op == "read_file_content" and isinstance(body, dict):
+        case.body = {**body, "dirPath": f"{facts.home}/scnet-contract-tests/std.out.{job or 1}"}
+
+
+def shaper(
+    facts: Facts, now: Callable[[], float]
+) -> Callable[[Any, Case], st.SearchStrategy[Case]]:
+    """The ``flatmap_case`` hook for ``facts``; ``now`` is the server's clock (for time windows)."""
+
+    def apply(case: Case, token_draw: int, map_draw: int, pick: int) -> Case:
+        meta = case.meta
+        positive = meta is None or meta.generation.mode == GenerationMode.POSITIVE
+        # A negative header means schemathesis dropped or mangled the token on purpose: keep it.
+        if secured(case) and not (
+            meta is not None and meta.is_negative_at(ParameterLocation.HEADER)
+        ):
+            kind = _bucket(token_draw, TOKEN_KINDS) if positive else "valid"
+            set_token(case, token_for(kind, facts))
+        if positive and map_draw < MAP_IDS_PERCENT:
+            _map_ids(case, facts, pick, now)
+        return case
+
+    def flatmap_case(context: Any, case: Case) -> st.SearchStrategy[Case]:
+        return st.builds(
+            apply,
+            st.just(case),
+            st.integers(0, 99),
+            st.integers(0, 99),
+            st.integers(0, 1_000),
+        )
+
+    return flatmap_case

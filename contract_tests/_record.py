@@ -1,0 +1,76 @@
+"""What the run did, per operation: cases sent, how they were answered, what failed.
+
+The recorder feeds the Markdown summary and JUnit XML (``_report``). Failures are kept once per
+kind (operation x check); for each kind the reproduction is the last example seen, which after
+Hypothesis has shrunk a failure is the smallest one it found.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+
+__all__ = ["FailureRecord", "OperationStats", "Recorder"]
+
+
+@dataclass
+class OperationStats:
+    label: str
+    cases: int = 0
+    positive: int = 0
+    negative: int = 0
+    by_source: Counter[str] = field(default_factory=Counter)  # fuzz / stateful / scripted
+    codes: Counter[str] = field(default_factory=Counter)  # envelope code, or "HTTP <status>"
+
+    @property
+    def succeeded(self) -> int:
+        return self.codes["0"]
+
+
+@dataclass
+class FailureRecord:
+    operation: str
+    check: str
+    message: str  # masked
+    curl: str  # masked
+    seen: int = 1
+
+
+@dataclass
+class Recorder:
+    operations: dict[str, OperationStats] = field(default_factory=dict)
+    failures: dict[tuple[str, str], FailureRecord] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def stats(self, label: str) -> OperationStats:
+        with self._lock:
+            return self.operations.setdefault(label, OperationStats(label))
+
+    def record_case(self, label: str, *, source: str, negative: bool, code: str) -> None:
+        stats = self.stats(label)
+        with self._lock:
+            stats.cases += 1
+            stats.by_source[source] += 1
+            if negative:
+                stats.negative += 1
+            else:
+                stats.positive += 1
+            stats.codes[code] += 1
+
+    def record_failure(self, operation: str, check: str, message: str, curl: str) -> None:
+        with self._lock:
+            key = (operation, check)
+            existing = self.failures.get(key)
+            if existing is None:
+                self.failures[key] = FailureRecord(operation, check, message, curl)
+            else:
+                existing.seen += 1
+                existing.message, existing.curl = message, curl
+
+    @property
+    def total_cases(self) -> int:
+        return sum(s.cases for s in self.operations.values())
+
+    def operations_run(self) -> list[OperationStats]:
+        return [s for s in self.operations.values() if s.cases]

@@ -1,0 +1,100 @@
+"""Assemble the suite once per session: settings → target → schema with hooks → checks.
+
+Test modules call ``session_suite()`` at import time because ``@schema.parametrize()`` needs the
+schema while pytest collects. ``build_suite`` is also used by the can-fail tests to run the very
+same machinery against a deliberately broken mock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import schemathesis
+from schemathesis import BaseSchema, GenerationMode
+
+from ._checks import ContractChecks
+from ._exercise import Suite
+from ._inputs import shaper
+from ._record import Recorder
+from ._settings import Settings, Writes
+from ._spec import CONFIG_PATH, SPEC_PATH, operation_ids
+from ._target import Target, open_target
+
+__all__ = [
+    "SESSION_OPS",
+    "WRITE_OPS",
+    "build_schema",
+    "build_suite",
+    "close_session_suite",
+    "not_fuzzed_reason",
+    "session_suite",
+]
+
+# Operations that change something: never generated against a live deployment.
+WRITE_OPS = frozenset({"submit_job", "cancel_jobs"})
+# Operations that mint credentials; renewing may retire the token the run relies on.
+SESSION_OPS = frozenset({"issue_tokens", "renew_token"})
+
+
+def not_fuzzed_reason(operation_id: str, settings: Settings) -> str | None:
+    """Why generated requests must not be sent to this operation here, or None."""
+    if operation_id in WRITE_OPS and settings.writes is not Writes.FUZZ:
+        return (
+            f"{operation_id} changes jobs: generated requests only with SCNET_CONTRACT_WRITES=fuzz "
+            "(disposable servers such as `make mock`); the scripted lifecycle covers it with "
+            "SCNET_CONTRACT_WRITES=1"
+        )
+    if operation_id in SESSION_OPS and settings.writes is Writes.NONE:
+        return f"{operation_id} mints credentials: read-only run (set SCNET_CONTRACT_WRITES=1)"
+    return None
+
+
+def build_schema(target: Target) -> BaseSchema:
+    """openapi.yaml bound to ``target``, with this repository's config and input shaping."""
+    settings = target.settings
+    config = schemathesis.Config.from_path(CONFIG_PATH)
+    config.update(seed=settings.seed, max_failures=None)
+    schema = schemathesis.openapi.from_path(SPEC_PATH, config=config)
+    if target.app is not None:
+        schema.app = target.app
+    schema.config.generation.update(
+        modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
+        max_examples=settings.examples,
+    )
+    excluded = [op for op in operation_ids() if not_fuzzed_reason(op, settings)]
+    if excluded:
+        schema = schema.exclude(operation_id=excluded)
+    mock = target.mock
+    now = mock.clock.now if mock is not None else time.time
+    schema.hook("flatmap_case")(shaper(target.get_facts(), now))
+    return schema
+
+
+@contextlib.contextmanager
+def build_suite(settings: Settings, app: Any = None) -> Iterator[Suite]:
+    with open_target(settings, app=app) as target:
+        facts = target.get_facts()
+        yield Suite(
+            settings=settings,
+            target=target,
+            schema=build_schema(target),
+            checks=ContractChecks(facts),
+            recorder=Recorder(),
+        )
+
+
+_STACK = contextlib.ExitStack()
+
+
+@functools.cache
+def session_suite() -> Suite:
+    """The suite of this pytest session, against the configured target."""
+    return _STACK.enter_context(build_suite(Settings.from_env()))
+
+
+def close_session_suite() -> None:
+    _STACK.close()
