@@ -211,6 +211,8 @@ def resolve(
         else:
             value = str(value).strip()
         values[setting], sources[setting] = value, source
+    if "token_cache" not in values:
+        values["token_cache"], sources["token_cache"] = str(default_token_cache(env)), "default"
     output = values.get("output", "table")
     if output not in OUTPUT_FORMATS:
         raise CliError(f"output must be table or json, got {output!r}")
