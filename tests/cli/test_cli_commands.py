@@ -11,6 +11,7 @@ from conftest import DEMO_SECRET_KEY, SCHEDULER_ID, Cli, Mock
 STATUS_KEYS = {
     "job_id", "scheduler_id", "state", "terminal", "raw_state", "source", "name", "queue",
     "exit_code", "work_dir", "stdout_path", "stderr_path", "start_time", "end_time", "acct_time",
+    "detail",
 }  # fmt: skip
 
 

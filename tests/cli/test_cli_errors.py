@@ -216,10 +216,10 @@ def test_ctrl_c_while_waiting_says_the_job_keeps_running(
     run = token_cli(mock)
     job_id = run.json("submit", "-q", "debug", "-t", "600", "sleep 300")["job_id"]
 
-    def interrupted(seconds: float) -> None:
+    def interrupted(self: object, *args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("scnet_hpc.cli._wait._sleep", interrupted)
+    monkeypatch.setattr(scnet_hpc.Job, "wait", interrupted)
     result = run("wait", job_id)
     assert result.exit_code == ExitCode.INTERRUPTED
     assert result.error_lines == [

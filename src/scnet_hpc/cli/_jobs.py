@@ -23,28 +23,16 @@ def status_data(job: Job, status: JobStatus | None) -> dict[str, Any] | None:
     """A job status with the same keys every time (``job``, ``wait``, ``submit --wait``)."""
     if status is None:
         return None
-    return {
-        "job_id": status.job_id,
-        "scheduler_id": job.scheduler_id,
-        "state": status.state.value,
-        "terminal": status.is_terminal,
-        "raw_state": status.raw_state,
-        "source": status.source,
-        "name": status.name,
-        "queue": status.queue,
-        "exit_code": status.exit_code,
-        "work_dir": status.work_dir,
-        "stdout_path": status.stdout_path,
-        "stderr_path": status.stderr_path,
-        "start_time": status.start_time,
-        "end_time": status.end_time,
-        "acct_time": status.acct_time,
-    }
+    return {**status.to_dict(), "scheduler_id": job.scheduler_id, "terminal": status.is_terminal}
 
 
 def status_table(data: Mapping[str, Any]) -> Any:
     return record_table(
-        [(k.replace("_", " "), v) for k, v in data.items() if k != "terminal"],
+        [
+            (k.replace("_", " "), v)
+            for k, v in data.items()
+            if k not in ("terminal", "detail")  # the raw record: json only
+        ],
         title=f"Job {data['job_id']}",
     )
 

@@ -1,9 +1,9 @@
 """``wait``: poll a job until it has finished, with a live status line on a terminal.
 
-``Job.wait()`` blocks without telling anyone what it sees, so the CLI runs the same loop itself
-on ``Job.refresh()`` (which already tolerates a just-submitted job being invisible and falls
-back to history once the job has left the realtime list) with the SDK's ``PollSchedule``. On a
-terminal the state is a spinner line on stderr; elsewhere each state change is one line.
+The polling is the SDK's ``Job.wait()`` (adaptive intervals, the few seconds a new job is not
+listed yet, the fall back to history once it leaves the realtime list); its ``on_status`` hook
+feeds the CLI's status line. On a terminal that is a spinner on stderr; elsewhere each state
+change is one line on stderr, so stdout keeps only the result.
 """
 
 from __future__ import annotations
@@ -11,19 +11,17 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
 
 import click
 
-from scnet_hpc import Job, JobState, JobStatus, JobTimeoutError, PollSchedule
+from scnet_hpc import Job, JobState, JobStatus, PollSchedule
 
 from ._errors import CliError, ExitCode
 from ._state import CliState, common_options, get_state
 
-if TYPE_CHECKING:
-    from rich.status import Status
-
 __all__ = ["finish", "wait", "watch"]
+
+NOT_LISTED = "submitted, not listed yet"
 
 
 def _schedule(interval: float | None) -> PollSchedule:
@@ -39,55 +37,34 @@ def _status_line(state: CliState) -> Iterator[Callable[[str], None] | None]:
     if not console.is_terminal:
         yield None
         return
-    status: Status
     with console.status("waiting", spinner="dots") as status:
         yield status.update
 
 
-def watch(
-    state: CliState,
-    job: Job,
-    timeout: float | None,
-    interval: float | None,
-    *,
-    sleep: Callable[[float], Any] | None = None,
-    clock: Callable[[], float] = time.monotonic,
-) -> JobStatus:
-    """Poll ``job`` until it is terminal; ``JobTimeoutError`` after ``timeout`` seconds."""
-    schedule = _schedule(interval)
-    started = clock()
-    previous: float | None = None
-    last: JobState | None = None
-    try:
-        with _status_line(state) as update:
-            while True:
-                status = job.refresh()
-                elapsed = clock() - started
-                if update is not None:
-                    update(f"job {job.id}: {status.state.value} ({status.source}), {elapsed:.0f} s")
-                elif status.state is not last:
-                    state.out.note(f"job {job.id}: {status.state.value}")
-                last = status.state
-                if status.is_terminal:
-                    return status
-                delay = schedule.next_delay(previous, elapsed)
-                if timeout is not None:
-                    remaining = timeout - elapsed
-                    if remaining <= 0:
-                        raise JobTimeoutError(job.id, timeout, status)
-                    delay = min(delay, remaining)
-                (sleep or _sleep)(delay)
-                previous = delay
-    except KeyboardInterrupt:
-        raise CliError(
-            f"interrupted; job {job.id} keeps running ('scnet-hpc wait {job.id}' to go on "
-            f"waiting, 'scnet-hpc cancel {job.id}' to stop it)",
-            ExitCode.INTERRUPTED,
-        ) from None
+def watch(state: CliState, job: Job, timeout: float | None, interval: float | None) -> JobStatus:
+    """``job.wait()`` with a status line; ``JobTimeoutError`` after ``timeout`` seconds."""
+    started = time.monotonic()
+    last: list[JobState | None] = [None]
 
+    with _status_line(state) as update:
 
-def _sleep(seconds: float) -> None:
-    time.sleep(seconds)
+        def seen(status: JobStatus | None) -> None:
+            what = NOT_LISTED if status is None else status.state.value
+            if update is not None:
+                where = f" ({status.source})" if status is not None else ""
+                update(f"job {job.id}: {what}{where}, {time.monotonic() - started:.0f} s")
+            elif status is not None and status.state is not last[0]:
+                state.out.note(f"job {job.id}: {what}")
+                last[0] = status.state
+
+        try:
+            return job.wait(timeout, poll=_schedule(interval), on_status=seen)
+        except KeyboardInterrupt:
+            raise CliError(
+                f"interrupted; job {job.id} keeps running ('scnet-hpc wait {job.id}' to go on "
+                f"waiting, 'scnet-hpc cancel {job.id}' to stop it)",
+                ExitCode.INTERRUPTED,
+            ) from None
 
 
 def finish(job: Job, status: JobStatus) -> None:
