@@ -14,10 +14,13 @@ any code of the set for its kind, never ``"0"``.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from typing import Any
 
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
 from schemathesis import Case, CheckContext, GenerationMode, Response
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation.meta import CoveragePhaseData, CoverageScenario
@@ -28,7 +31,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from ._inputs import operation_id, secured
-from ._spec import documented_codes
+from ._spec import documented_codes, raw_spec
 from ._target import Facts
 
 __all__ = ["AUTH_CODES", "INPUT_CODES", "ContractChecks", "envelope_of"]
@@ -72,6 +75,24 @@ def _route_breaking(case: Case) -> bool:
     return False
 
 
+@functools.cache
+def _branch_validators(operation_id: str) -> tuple[Draft202012Validator, Draft202012Validator]:
+    """(success envelope, error envelope) validators of an operation's HTTP 200 answer."""
+    spec = raw_spec()
+    label = next(
+        item[m] for item in spec["paths"].values() for m in item
+        if isinstance(item[m], dict) and item[m].get("operationId") == operation_id
+    )  # fmt: skip
+    branches = label["responses"]["200"]["content"]["application/json"]["schema"]["oneOf"]
+    error_ref = "#/components/schemas/ErrorEnvelope"
+    success_ref = next(b["$ref"] for b in branches if b["$ref"] != error_ref)
+
+    def validator(ref: str) -> Draft202012Validator:
+        return Draft202012Validator({"$ref": ref, "components": spec["components"]})
+
+    return validator(success_ref), validator(error_ref)
+
+
 def _coverage_scenario(case: Case) -> CoverageScenario | None:
     data = case.meta.phase.data if case.meta is not None else None
     return data.scenario if isinstance(data, CoveragePhaseData) else None
@@ -89,6 +110,7 @@ class ContractChecks:
     def all(self) -> list[Callable[[CheckContext, Response, Case], bool | None]]:
         return [
             self.envelope_present,
+            self.envelope_conforms,
             self.msg_present,
             self.code_documented,
             self.auth_enforced,
@@ -120,6 +142,26 @@ class ContractChecks:
         if not isinstance(code, str):
             raise AssertionError(
                 f"envelope `code` must be a string, got {type(code).__name__} {code!r}"
+            )
+        return None
+
+    def envelope_conforms(self, ctx: CheckContext, response: Response, case: Case) -> bool | None:
+        """The envelope matches its branch: the success schema for ``"0"``, else ErrorEnvelope.
+
+        schemathesis's own schema check also runs; it can only say that the body matches
+        neither branch of the ``oneOf``. This one names the field and the rule it breaks.
+        """
+        body = envelope_of(response)
+        if body is None or not isinstance(body.get("code"), str):
+            return None
+        success, error = _branch_validators(operation_id(case))
+        branch, validator = ("success", success) if body["code"] == "0" else ("error", error)
+        problem = best_match(validator.iter_errors(body))
+        if problem is not None:
+            where = problem.json_path.replace("$", "body", 1)
+            raise AssertionError(
+                f"code {body['code']!r} {branch} envelope does not match the contract at "
+                f"{where}: {problem.message[:300]}"
             )
         return None
 

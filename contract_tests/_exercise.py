@@ -66,13 +66,16 @@ class Suite:
     # ------------------------------------------------------------------ checking
 
     def curl(self, case: Case, response: Response) -> str:
-        base = self.target.url_for(case.path)
         command = case.as_curl_command(
-            headers=dict(response.request.headers), verify=response.verify, base_url=base
+            headers=dict(response.request.headers),
+            verify=response.verify,
+            base_url=self.target.url_for(case.path),
         )
-        if base == IN_PROCESS_URL:
-            command = command.replace(IN_PROCESS_URL, MAKE_MOCK_URL)
-        return self.target.secrets.mask(command)
+        return self.masked(command)
+
+    def masked(self, text: str) -> str:
+        """``text`` without credentials; in-process URLs point at ``make mock`` instead."""
+        return self.target.secrets.mask(text.replace(IN_PROCESS_URL, MAKE_MOCK_URL))
 
     def validate(self, case: Case, response: Response, scenario: Any = None) -> None:
         """Run the default and contract checks; ``scenario`` is a state machine's recorder."""
@@ -87,9 +90,9 @@ class Suite:
             curl = self.curl(case, response)
             for failure in group.exceptions:
                 title = getattr(failure, "title", type(failure).__name__)
-                message = self.target.secrets.mask(f"{title}\n{getattr(failure, 'message', '')}")
+                message = self.masked(f"{title}\n{getattr(failure, 'message', '')}")
                 self.recorder.record_failure(case.operation.label, title, message, curl)
-            raise ContractFailure(self.target.secrets.mask(str(group))) from None
+            raise ContractFailure(self.masked(str(group))) from None
 
     def record(self, case: Case, response: Response, source: str) -> None:
         meta = case.meta
