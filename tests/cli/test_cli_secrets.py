@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,9 +33,9 @@ class Seen:
 
 
 @pytest.fixture
-def seen(caplog: pytest.LogCaptureFixture) -> Iterator[Seen]:
+def seen(caplog: pytest.LogCaptureFixture) -> Seen:
     caplog.set_level(logging.DEBUG)  # every logger, SDK and httpx included
-    yield Seen(caplog)
+    return Seen(caplog)
 
 
 def every_command(run: Cli, seen: Seen, mock: Mock, *, extra: tuple[str, ...] = ()) -> None:
@@ -51,9 +50,12 @@ def every_command(run: Cli, seen: Seen, mock: Mock, *, extra: tuple[str, ...] = 
         job_id = json.loads(submitted.stdout)["job_id"]
         seen.add(run.ok(*base, "submit", "-q", "debug", "-t", "60", "sleep 100"))
         mock.advance(10)
-        for args in (("job", job_id), ("wait", job_id, "--interval", "0.05"),
-                     ("output", job_id), ("output", job_id, "--stderr"),
-                     ("history", "--end", mock.china_time(60)), ("jobs", "--job-id", job_id)):  # fmt: skip
+        later = [
+            ("job", job_id), ("wait", job_id, "--interval", "0.05"), ("output", job_id),
+            ("output", job_id, "--stderr"), ("history", "--end", mock.china_time(60)),
+            ("jobs", "--job-id", job_id),
+        ]  # fmt: skip
+        for args in later:
             seen.add(run.ok(*base, *args))
         seen.add(run(*base, "cancel", job_id))  # finished: a failure message, exit 3
         seen.add(run(*base, "submit", "-q", "nosuchqueue", "-t", "60", "true"))  # API error
