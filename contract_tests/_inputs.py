@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from schemathesis import Case, GenerationMode
 from schemathesis.core.parameters import ParameterLocation
 
+from ._signing import sign_in_headers
 from ._target import Facts
 
 __all__ = [
@@ -164,6 +165,13 @@ def _map_ids(case: Case, facts: Facts, pick: int, now: Callable[[], float]) -> N
         }
     elif op == "cancel_jobs" and isinstance(body, dict) and job is not None:
         case.body = {**body, "strJobInfoMap": f"{sid},{user}:{job}:"}
+    elif op == "issue_tokens" and facts.credentials is not None:
+        # A correct signature for a third of them; the rest keep generated (wrong) signatures.
+        signed = sign_in_headers(*facts.credentials, now=now())
+        headers = dict(case.headers or {})
+        case.headers = (
+            {**headers, **signed} if pick % 3 == 0 else {**headers, "user": signed["user"]}
+        )
     elif op == "read_file_content" and isinstance(body, dict):
         case.body = {**body, "dirPath": f"{facts.home}/scnet-contract-tests/std.out.{job or 1}"}
 

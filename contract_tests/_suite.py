@@ -30,6 +30,7 @@ __all__ = [
     "build_schema",
     "build_suite",
     "close_session_suite",
+    "fuzz_schema",
     "not_fuzzed_reason",
     "session_suite",
 ]
@@ -53,6 +54,12 @@ def not_fuzzed_reason(operation_id: str, settings: Settings) -> str | None:
     return None
 
 
+def fuzz_schema(schema: BaseSchema, settings: Settings) -> BaseSchema:
+    """``schema`` without the operations that must not get generated requests here."""
+    excluded = [op for op in operation_ids() if not_fuzzed_reason(op, settings)]
+    return schema.exclude(operation_id=excluded) if excluded else schema
+
+
 def build_schema(target: Target) -> BaseSchema:
     """openapi.yaml bound to ``target``, with this repository's config and input shaping."""
     settings = target.settings
@@ -65,9 +72,6 @@ def build_schema(target: Target) -> BaseSchema:
         modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
         max_examples=settings.examples,
     )
-    excluded = [op for op in operation_ids() if not_fuzzed_reason(op, settings)]
-    if excluded:
-        schema = schema.exclude(operation_id=excluded)
     mock = target.mock
     now = mock.clock.now if mock is not None else time.time
     schema.hook("flatmap_case")(shaper(target.get_facts(), now))

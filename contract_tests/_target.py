@@ -48,6 +48,8 @@ class Facts:
     expired_token: str | None = field(default=None, repr=False)
     # Expired for longer than renewal allows (in-process only: the suite mints it).
     stale_token: str | None = field(default=None, repr=False)
+    # (user, access key, secret key) the suite signed in with; None when given SCNET_TOKEN.
+    credentials: tuple[str, str, str] | None = field(default=None, repr=False)
     # Job ids this run created or saw; generated requests reuse them so ids are real.
     job_ids: list[str] = field(default_factory=list)
 
@@ -117,11 +119,17 @@ class Target:
         return body.get("data")
 
 
+def _credentials(settings: Settings) -> tuple[str, str, str]:
+    return (
+        settings.user or DEMO_USER,
+        settings.access_key or DEMO_ACCESS_KEY,
+        settings.secret_key or DEMO_SECRET_KEY,
+    )
+
+
 def _sign_in(target: Target, now: float | None) -> list[dict[str, Any]]:
     s = target.settings
-    user = s.user or DEMO_USER
-    access_key = s.access_key or DEMO_ACCESS_KEY
-    secret_key = s.secret_key or DEMO_SECRET_KEY
+    user, access_key, secret_key = _credentials(s)
     headers = sign_in_headers(user, access_key, secret_key, now)
     target.secrets.add(access_key, secret_key, headers["signature"])
     try:
@@ -211,6 +219,7 @@ def discover(target: Target) -> Facts:
         platform_token=platform,
         other_region_token=other,
         expired_token=s.expired_token,
+        credentials=None if s.token else _credentials(s),
     )
     if mock is not None:
         facts.expired_token = mock.mint_token(expired=True)

@@ -11,12 +11,12 @@ import pytest
 from schemathesis import Case
 
 from ._spec import operation_ids
-from ._suite import not_fuzzed_reason, session_suite
+from ._suite import fuzz_schema, not_fuzzed_reason, session_suite
 
 SUITE = session_suite()
 
 
-@SUITE.schema.parametrize()
+@fuzz_schema(SUITE.schema, SUITE.settings).parametrize()
 def test_operation(case: Case) -> None:
     SUITE.exercise(case)
 
