@@ -232,3 +232,22 @@ def test_access_key_env_with_a_missing_region(mock: Mock) -> None:
     run = Cli({**ak_env(mock.url), "SCNET_REGION": "atlantis"})
     line = assert_one_error_line(run("jobs"), ExitCode.USAGE)
     assert "region 'atlantis' is not one of the user's regions" in line
+
+
+def test_help_version_and_a_bare_command(mock: Mock) -> None:
+    run = token_cli(mock)
+    helped = run("--help")
+    assert helped.exit_code == 0
+    assert "Exit status: 0 ok" in helped.stdout
+    for name in ("login", "regions", "clusters", "queues", "submit", "jobs", "job", "wait",
+                 "cancel", "history", "stats", "output"):  # fmt: skip
+        assert f"  {name} " in helped.stdout
+        sub = run(name, "--help")
+        assert sub.exit_code == 0
+        assert "--output [table|json]" in sub.stdout
+        assert "--debug" in sub.stdout
+    assert run("--version").stdout.strip() == f"scnet-hpc, version {scnet_hpc.__version__}"
+    bare = run()
+    assert bare.exit_code == 2
+    assert bare.stderr.startswith("Usage: scnet-hpc [OPTIONS] COMMAND [ARGS]...")
+    assert "error:" not in bare.stderr

@@ -106,7 +106,7 @@ def submit(
     interval: float | None,
     **fields: Any,
 ) -> None:
-    """Submit COMMAND (words after the options are joined by spaces).
+    """Submit COMMAND (options go first; the words after them are the command).
 
     \b
     scnet-hpc submit -q debug -t 00:10:00 -- hostname

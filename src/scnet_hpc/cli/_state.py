@@ -24,6 +24,10 @@ from ._output import Output
 __all__ = ["CliState", "common_options", "get_state"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+# click >= 8.2 raises this for a group called without a command (8.1 prints help and exits 0).
+_NO_ARGS_IS_HELP: tuple[type[click.UsageError], ...] = tuple(
+    cls for cls in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if cls is not None
+)
 
 
 class CliState:
@@ -89,8 +93,11 @@ class CliState:
 
     def report(self, exc: BaseException) -> int:
         """Print ``exc`` as one ``error:`` line (traceback first with --debug); its exit code."""
-        message, code = describe(exc)
         stderr = self._out.stderr
+        if isinstance(exc, _NO_ARGS_IS_HELP):  # bare `scnet-hpc`: the help, as click shows it
+            stderr.write(exc.format_message() + "\n")
+            return int(exc.exit_code)
+        message, code = describe(exc)
         if self.debug and not isinstance(exc, click.ClickException):
             stderr.write(format_traceback(exc))
         stderr.write(f"error: {message}\n")
