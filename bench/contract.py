@@ -8,6 +8,7 @@ CI, not whatever deployment the shell happens to point at.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -17,6 +18,8 @@ from ._report import Report
 __all__ = ["run"]
 
 ROOT = Path(__file__).resolve().parents[1]
+#: A suite that has not finished by then is stopped (it has hung) and the figure is n/a.
+TIMEOUT_SECONDS = 1200.0
 
 
 def _summary(output: str) -> str:
@@ -33,18 +36,38 @@ def run(report: Report, *, quick: bool = False) -> None:
     env.pop("MAKELEVEL", None)
     subprocess.run(["make", "--no-print-directory", "venv"], cwd=ROOT, env=env, check=True)
     started = time.perf_counter()
-    done = subprocess.run(
+    # Its own process group, so that a hung suite can be stopped with everything it started.
+    proc = subprocess.Popen(
         ["make", "--no-print-directory", "contract-test"],
         cwd=ROOT,
         env=env,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,
     )
+    try:
+        output, _ = proc.communicate(timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            output, _ = proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            output, _ = proc.communicate()
+        tail = " | ".join(output.strip().splitlines()[-3:])
+        report.details["contract_test"] = {"exit_code": None, "output_tail": output[-4000:]}
+        report.unavailable(
+            "contract_test_seconds",
+            f"make contract-test did not finish within {TIMEOUT_SECONDS:.0f} s and was stopped "
+            f"(last output: {tail[-300:]})",
+        )
+        return
     seconds = time.perf_counter() - started
-    summary = _summary(done.stdout)
-    report.setting("contract_test", f"exit {done.returncode}: {summary}")
-    report.details["contract_test"] = {"exit_code": done.returncode, "summary": summary}
-    if done.returncode != 0:
+    summary = _summary(output)
+    report.setting("contract_test", f"exit {proc.returncode}: {summary}")
+    report.details["contract_test"] = {"exit_code": proc.returncode, "summary": summary}
+    if proc.returncode != 0:
         report.unavailable(
             "contract_test_seconds", f"make contract-test failed after {seconds:.1f} s: {summary}"
         )
