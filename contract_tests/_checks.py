@@ -116,6 +116,7 @@ class ContractChecks:
             self.auth_enforced,
             self.invalid_input_rejected,
             self.required_header_enforced,
+            self.valid_request_accepted,
             self.credentials_not_echoed,
         ]
 
@@ -287,6 +288,59 @@ class ContractChecks:
             raise AssertionError(
                 f"request without the required header `{data.parameter}` was answered code "
                 f"{code!r}; expected {' or '.join(sorted(accepted))}"
+            )
+        return None
+
+    # ------------------------------------------------------------------ acceptance
+
+    def _names_own_resources(self, case: Case) -> bool | None:
+        """Whether a valid request of this operation must succeed (None: no such rule)."""
+        f = self.facts
+        path, query = case.path_parameters or {}, case.query or {}
+        sid, user = str(f.scheduler_id), f.cluster_user
+        rules: dict[str, Callable[[], bool]] = {
+            "get_center": lambda: True,
+            "get_token_state": lambda: True,
+            "renew_token": lambda: True,
+            "list_clusters": lambda: True,
+            "get_job": lambda: True,  # an unknown job is `data: null`, not an error
+            "list_user_queues": lambda: (
+                path.get("username") == user and str(query.get("strJobManagerID")) == sid
+            ),
+            "list_queue_details": lambda: str(query.get("strJobManagerID")) == sid,
+            "get_user_limits": lambda: str(query.get("strJobManagerID")) == sid,
+            "list_jobs": lambda: (
+                str(query.get("strClusterIDList")) == sid and query.get("strJobOwner", user) == user
+            ),
+            "get_job_state_stats": lambda: query.get("userName") == user,
+            "get_queue_job_stats": lambda: query.get("userName") == user,
+            "get_used_walltime": lambda: path.get("username") == user,
+            "get_storage_quota": lambda: path.get("username") == user,
+        }
+        rule = rules.get(operation_id(case))
+        return None if rule is None else rule()
+
+    def valid_request_accepted(
+        self, ctx: CheckContext, response: Response, case: Case
+    ) -> bool | None:
+        """A schema-valid request, with the valid token, about the caller's own scheduler and
+        user, is answered ``"0"`` (the envelope counterpart of ``positive_data_acceptance``)."""
+        meta = case.meta
+        body = envelope_of(response)
+        if (
+            body is None
+            or meta is None
+            or meta.generation.mode != GenerationMode.POSITIVE
+            or any(c.mode != GenerationMode.POSITIVE for c in meta.components.values())
+            or is_unexpected_http_status_case(case)
+            or self.facts.token_kind(_sent_token(response)) != "valid"
+            or not self._names_own_resources(case)
+        ):
+            return None
+        if body.get("code") != "0":
+            raise AssertionError(
+                f"a valid request about the caller's own resources was refused with code "
+                f'{body.get("code")!r} (msg {str(body.get("msg"))[:160]!r}); expected "0"'
             )
         return None
 

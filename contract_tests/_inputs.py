@@ -19,6 +19,7 @@ from typing import Any
 from hypothesis import strategies as st
 from schemathesis import Case, GenerationMode
 from schemathesis.core.parameters import ParameterLocation
+from schemathesis.generation.meta import TestPhase
 
 from ._signing import sign_in_headers
 from ._target import Facts
@@ -45,6 +46,8 @@ TOKEN_KINDS: tuple[tuple[str, int], ...] = (
     ("other_region", 4),
 )
 MAP_IDS_PERCENT = 65
+# Stateful sequences only go anywhere when the first step succeeds: map nearly always.
+MAP_IDS_PERCENT_STATEFUL = 90
 
 
 def _bucket(draw: int, table: tuple[tuple[str, int], ...]) -> str:
@@ -118,7 +121,9 @@ def _pick(index: int, values: list[str], fallback: Any) -> Any:
     return values[index % len(values)] if values else fallback
 
 
-def _map_ids(case: Case, facts: Facts, pick: int, now: Callable[[], float]) -> None:
+def _map_ids(
+    case: Case, facts: Facts, pick: int, now: Callable[[], float], *, stateful: bool = False
+) -> None:
     """Replace identifiers by the server's own; other generated values stay as they are."""
     sid, user = facts.scheduler_id, facts.cluster_user
     queue = _pick(pick, facts.queues, facts.safe_queue)
@@ -157,7 +162,7 @@ def _map_ids(case: Case, facts: Facts, pick: int, now: Callable[[], float]) -> N
         info = dict(body.get("mapAppJobInfo") or {})
         safe = safe_job(facts, "contract-fuzz")["mapAppJobInfo"]
         # Half the mapped submits also get a schedulable core; the rest keep generated values.
-        keep = ("GAP_CMD_FILE", "GAP_JOB_NAME") if pick % 2 else tuple(info)
+        keep = ("GAP_CMD_FILE", "GAP_JOB_NAME") if pick % 2 or stateful else tuple(info)
         case.body = {
             **body,
             "strJobManagerID": sid,
@@ -190,8 +195,9 @@ def shaper(
         ):
             kind = _bucket(token_draw, TOKEN_KINDS) if positive else "valid"
             set_token(case, token_for(kind, facts))
-        if positive and map_draw < MAP_IDS_PERCENT:
-            _map_ids(case, facts, pick, now)
+        stateful = meta is not None and meta.phase.name == TestPhase.STATEFUL
+        if positive and map_draw < (MAP_IDS_PERCENT_STATEFUL if stateful else MAP_IDS_PERCENT):
+            _map_ids(case, facts, pick, now, stateful=stateful)
         return case
 
     def flatmap_case(context: Any, case: Case) -> st.SearchStrategy[Case]:

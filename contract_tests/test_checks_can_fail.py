@@ -199,3 +199,19 @@ def test_an_echoed_token_fails(broken: Any) -> None:
     assert "credentials_not_echoed" in message
     assert "repeats the credential" in message
     assert broken[0].target.get_facts().token not in message
+
+
+def test_refusing_a_valid_request_fails(broken: Any) -> None:
+    def refuse(status: int, body: dict[str, Any]) -> tuple[int, Any]:
+        if body.get("code") == "0":
+            return status, {"code": "10004", "msg": "param_invalid", "data": None}
+        return status, body
+
+    corruption = Corruption(
+        "valid input refused", _on("/hpc/openapi/v2/userquotas/userlimit", refuse)
+    )
+    message = failure_of(broken, corruption, "get_user_limits", modes=(GenerationMode.POSITIVE,))
+    assert "valid_request_accepted" in message
+    assert (
+        "a valid request about the caller's own resources was refused with code '10004'" in message
+    )

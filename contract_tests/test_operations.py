@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from schemathesis import Case
 
+from ._record import OperationStats
 from ._spec import operation_ids
 from ._suite import fuzz_schema, not_fuzzed_reason, session_suite
 
@@ -26,3 +27,31 @@ def test_operation_is_fuzzed_here(operation_id: str) -> None:
     reason = not_fuzzed_reason(operation_id, SUITE.settings)
     if reason:
         pytest.skip(reason)
+
+
+def _fuzz_stats(operation_id: str) -> OperationStats:
+    if not_fuzzed_reason(operation_id, SUITE.settings):
+        pytest.skip(not_fuzzed_reason(operation_id, SUITE.settings) or "")
+    stats = SUITE.recorder.operations.get(operation_ids()[operation_id])
+    if stats is None or not stats.by_source["fuzz"]:
+        pytest.skip("test_operation did not run for this operation in this session")
+    return stats
+
+
+@pytest.mark.parametrize("operation_id", sorted(operation_ids()))
+def test_operation_got_enough_generated_cases(operation_id: str) -> None:
+    """At least SCNET_CONTRACT_EXAMPLES generated cases, both valid and invalid ones."""
+    stats = _fuzz_stats(operation_id)
+    assert stats.by_source["fuzz"] >= SUITE.settings.examples, stats
+    assert stats.positive > 0, "no positive (schema-valid) case was generated"
+    assert stats.negative > 0, "no negative (schema-violating) case was generated"
+
+
+@pytest.mark.parametrize("operation_id", sorted(operation_ids()))
+def test_generated_cases_reached_success(operation_id: str) -> None:
+    """Generated cases must sometimes succeed, or the success schema is never tested on them."""
+    stats = _fuzz_stats(operation_id)
+    assert stats.succeeded > 0, (
+        f"no generated case of {operation_id} was answered code 0 "
+        f"(codes: {dict(stats.codes)}): the input shaping (_inputs) does not reach success"
+    )

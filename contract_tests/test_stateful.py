@@ -1,0 +1,51 @@
+"""Stateful sequences: schemathesis chains operations along the OpenAPI links of openapi.yaml.
+
+submit_job → get_job / list_jobs / list_history_jobs; list_jobs → get_job / cancel_jobs;
+list_history_jobs → get_history_job. Ids from one answer feed the next request, and every step
+is judged by all the checks. Against a live deployment the links between read-only operations
+still run; those that start from a submit need ``SCNET_CONTRACT_WRITES=fuzz``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import hypothesis
+from hypothesis import HealthCheck
+from schemathesis import Case, Response
+
+from ._suite import fuzz_schema, session_suite
+
+SUITE = session_suite()
+STEPS = 6
+
+
+class ContractStateMachine(fuzz_schema(SUITE.schema, SUITE.settings).as_state_machine()):  # type: ignore[misc]
+    def before_call(self, case: Case) -> None:
+        SUITE.prepare(case)
+
+    def get_call_kwargs(self, case: Case) -> dict[str, Any]:
+        return {"base_url": SUITE.target.url_for(case.path)}
+
+    def call(self, case: Case, **kwargs: Any) -> Response:
+        SUITE.target.pacer.wait()
+        return case.call(**kwargs)
+
+    def after_call(self, response: Response, case: Case) -> None:
+        super().after_call(response, case)
+        SUITE.record(case, response, "stateful")
+
+    def validate_response(
+        self, response: Response, case: Case, additional_checks: Any = None, **kwargs: Any
+    ) -> None:
+        SUITE.validate(case, response, scenario=self.recorder)
+
+
+TestStateful = ContractStateMachine.TestCase
+TestStateful.settings = hypothesis.settings(
+    max_examples=max(25, SUITE.settings.examples // 2),
+    stateful_step_count=STEPS,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
