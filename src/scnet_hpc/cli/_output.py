@@ -24,7 +24,7 @@ from rich.table import Table
 from rich.text import Text
 from scnet_hpc_api.types import Unset
 
-__all__ = ["Column", "Output", "plain"]
+__all__ = ["Column", "Output", "plain", "record_table", "rows_table"]
 
 #: A column: header and how to get the cell from a (plain) row.
 Column = tuple[str, str | Callable[[Mapping[str, Any]], Any]]
@@ -137,8 +137,6 @@ class Output:
         self.stderr.write(text + "\n")
         self.stderr.flush()
 
-    # ------------------------------------------------------------------ views
-
 
 def rows_table(
     rows: Sequence[Mapping[str, Any]],
@@ -175,6 +173,3 @@ def _get(row: Mapping[str, Any], getter: str | Callable[[Mapping[str, Any]], Any
     for part in getter.split("."):
         value = value.get(part) if isinstance(value, Mapping) else None
     return value
-
-
-__all__ += ["record_table", "rows_table"]
