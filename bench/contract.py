@@ -2,7 +2,8 @@
 
 The venv is brought up to date first (``make venv``, untimed), so the figure is the suite and
 not a reinstall. ``SCNET_*`` variables are dropped so the suite targets the embedded mock as in
-CI, not whatever deployment the shell happens to point at.
+CI, not whatever deployment the shell happens to point at. A suite still running after
+``TIMEOUT_SECONDS`` has hung: it is stopped and the figure reported as n/a with the reason.
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ def run(report: Report, *, quick: bool = False) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCNET_")}
     env.pop("MAKEFLAGS", None)
     env.pop("MAKELEVEL", None)
-    subprocess.run(["make", "--no-print-directory", "venv"], cwd=ROOT, env=env, check=True)
+    venv = subprocess.run(
+        ["make", "--no-print-directory", "venv"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if venv.returncode != 0:
+        report.unavailable("contract_test_seconds", f"make venv failed: {venv.stderr[-300:]}")
+        return
     started = time.perf_counter()
     # Its own process group, so that a hung suite can be stopped with everything it started.
     proc = subprocess.Popen(
