@@ -109,7 +109,10 @@ def run(report: Report, *, quick: bool = False) -> None:
     except ImportError as exc:  # the SDK is optional for this benchmark
         sdk_missing = f"scnet_hpc._envelope not importable: {exc}"
     else:
+        from scnet_hpc._spec import engine_name
+
         sdk_missing = ""
+        report.setting("sdk_validator", f"{engine_name()} (scnet_hpc._spec)")
         paths["sdk"] = lambda content: unwrap("list_jobs", content)
         paths["sdk_no_validation"] = lambda content: unwrap("list_jobs", content, validate=False)
 
