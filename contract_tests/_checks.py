@@ -34,7 +34,7 @@ from ._inputs import operation_id, secured
 from ._spec import documented_codes, raw_spec
 from ._target import Facts
 
-__all__ = ["AUTH_CODES", "INPUT_CODES", "ContractChecks", "envelope_of"]
+__all__ = ["AUTH_CODES", "INPUT_CODES", "ContractChecks", "envelope_of", "expected_codes"]
 
 INPUT_CODES = frozenset({"10003", "10004"})  # 参数不全 / 参数无效
 AUTH_CODES: dict[str, frozenset[str]] = {
@@ -48,6 +48,26 @@ AUTH_CODES: dict[str, frozenset[str]] = {
 }
 PLATFORM_OPS = frozenset({"get_center", "get_token_state", "renew_token"})
 SIGN_IN_REFUSED = "10009"  # 校验失败: the sign-in page's code for a failed check
+
+
+def expected_codes(operation_id: str, kind: str, *, token_age_known: bool) -> frozenset[str] | None:
+    """Codes a correct server may answer when a request carries a ``kind`` token.
+
+    None: that token is acceptable for the operation (the valid token; any valid token for the
+    platform operations that ask about the token itself).
+    """
+    if kind == "valid":
+        return None
+    if operation_id in PLATFORM_OPS and kind in ("platform", "other_region"):
+        if operation_id == "get_center" and kind == "platform":
+            # Live behaviour (documented on the operation): 10001 to the platform token.
+            return frozenset({"10001"}) | AUTH_CODES["platform"]
+        return None
+    if operation_id == "renew_token" and kind == "expired":
+        # Expired within the renewal grace: renewal is what it is for. Over HTTP the age of
+        # SCNET_EXPIRED_TOKEN is unknown, so refusal is accepted too.
+        return frozenset({"0"}) | (frozenset() if token_age_known else AUTH_CODES["expired"])
+    return AUTH_CODES[kind]
 
 
 def envelope_of(response: Response) -> dict[str, Any] | None:
@@ -194,21 +214,10 @@ class ContractChecks:
         if not secured(case):
             return None
         kind = self.facts.token_kind(_sent_token(response))
-        op = operation_id(case)
-        if kind == "valid":
-            return None
-        if op in PLATFORM_OPS and kind in ("platform", "other_region"):
-            if op == "get_center" and kind == "platform":
-                # Live behaviour (documented on the operation): 10001 to the platform token.
-                return kind, frozenset({"10001"}) | AUTH_CODES["platform"]
-            return None  # a valid token of any scope may ask about itself
-        if op == "renew_token" and kind == "expired":
-            # Expired within the renewal grace: renewal is what it is for. Over HTTP the age of
-            # SCNET_EXPIRED_TOKEN is unknown, so refusal is accepted too.
-            if self.facts.stale_token is not None:
-                return kind, frozenset({"0"})
-            return kind, frozenset({"0"}) | AUTH_CODES["expired"]
-        return kind, AUTH_CODES[kind]
+        codes = expected_codes(
+            operation_id(case), kind, token_age_known=self.facts.stale_token is not None
+        )
+        return None if codes is None else (kind, codes)
 
     def auth_enforced(self, ctx: CheckContext, response: Response, case: Case) -> bool | None:
         """A missing, malformed, expired or wrong-scope token gets the documented refusal."""
