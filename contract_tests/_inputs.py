@@ -2,11 +2,12 @@
 
 Purely generated requests almost never name the server's scheduler, user or jobs, so they would
 all end in the same business error and the success path (and its response schema) would go
-untested. ``shape`` is a schemathesis ``flatmap_case`` hook: for positive cases Hypothesis also
-draws whether to map identifiers to the discovered ones (scheduler id, cluster user, queue,
-job ids seen in this run) and which credential to send (mostly the valid token; sometimes an
-expired, tampered, ``Bearer``-prefixed, platform or other-region token). Negative cases keep
-their invalid parts and get the valid token, so that validation, not authentication, answers.
+untested. ``shaper`` builds a schemathesis ``flatmap_case`` hook: Hypothesis also draws whether
+to map identifiers to the discovered ones (scheduler id, cluster user, queue, job ids seen in
+this run) and, for positive cases, which credential to send (mostly the valid token; sometimes
+an expired, tampered, ``Bearer``-prefixed, platform or other-region token). Negative cases keep
+their invalid parts untouched (ids are mapped only in the other parts) and get the valid token,
+so that validation, not authentication or a business rule, answers.
 Draws shrink towards "valid token, identifiers mapped": the most realistic request.
 """
 
@@ -122,21 +123,49 @@ def _pick(index: int, values: list[str], fallback: Any) -> Any:
 
 
 def _map_ids(
-    case: Case, facts: Facts, pick: int, now: Callable[[], float], *, stateful: bool = False
+    case: Case,
+    facts: Facts,
+    pick: int,
+    now: Callable[[], float],
+    *,
+    stateful: bool = False,
+    keep: frozenset[ParameterLocation] = frozenset(),
 ) -> None:
-    """Replace identifiers by the server's own; other generated values stay as they are."""
+    """Replace identifiers by the server's own, except in the ``keep`` locations (the parts a
+    negative case made invalid on purpose); other generated values stay as they are."""
     sid, user = facts.scheduler_id, facts.cluster_user
     queue = _pick(pick, facts.queues, facts.safe_queue)
     job = _pick(pick, facts.job_ids, None)
     op = operation_id(case)
+    if ParameterLocation.PATH not in keep:
+        _map_path(case, op, {"username": user, "jobmanagerId": str(sid), "jobId": job})
+    if ParameterLocation.QUERY not in keep:
+        _map_query(case, op, sid, user, queue, job, now)
+    if ParameterLocation.BODY not in keep:
+        _map_body(case, op, facts, job, schedulable=stateful or bool(pick % 2))
+    if op == "issue_tokens" and ParameterLocation.HEADER not in keep and facts.credentials:
+        # A correct signature for a third of them; the rest keep generated (wrong) signatures.
+        signed = sign_in_headers(*facts.credentials, now=now())
+        headers = dict(case.headers or {})
+        case.headers = (
+            {**headers, **signed} if pick % 3 == 0 else {**headers, "user": signed["user"]}
+        )
+
+
+def _map_path(case: Case, op: str, values: dict[str, Any]) -> None:
     path = dict(case.path_parameters or {})
-    for name, value in (("username", user), ("jobmanagerId", str(sid)), ("jobId", job)):
+    for name, value in values.items():
         if name in path and value is not None:
             path[name] = value
     if op == "submit_job":
         path.update(apptype="BASIC", appname="BASE")
     if path:
         case.path_parameters = path
+
+
+def _map_query(
+    case: Case, op: str, sid: int, user: str, queue: str, job: str | None, now: Callable[[], float]
+) -> None:
     query = dict(case.query or {})
     replacements: dict[str, Any] = {
         "strJobManagerID": str(sid),
@@ -157,27 +186,26 @@ def _map_ids(
         query["startTime"], query["endTime"] = history_window(now())
     if query:
         case.query = query
+
+
+def _map_body(case: Case, op: str, facts: Facts, job: str | None, *, schedulable: bool) -> None:
     body = case.body
-    if op == "submit_job" and isinstance(body, dict):
+    if not isinstance(body, dict):
+        return
+    sid, user = facts.scheduler_id, facts.cluster_user
+    if op == "submit_job":
         info = dict(body.get("mapAppJobInfo") or {})
         safe = safe_job(facts, "contract-fuzz")["mapAppJobInfo"]
-        # Half the mapped submits also get a schedulable core; the rest keep generated values.
-        keep = ("GAP_CMD_FILE", "GAP_JOB_NAME") if pick % 2 or stateful else tuple(info)
+        # Some mapped submits get a schedulable core; the rest keep every generated value.
+        kept = ("GAP_CMD_FILE", "GAP_JOB_NAME") if schedulable else tuple(info)
         case.body = {
             **body,
             "strJobManagerID": sid,
-            "mapAppJobInfo": {**safe, **{k: v for k, v in info.items() if k in keep}},
+            "mapAppJobInfo": {**safe, **{k: v for k, v in info.items() if k in kept}},
         }
-    elif op == "cancel_jobs" and isinstance(body, dict) and job is not None:
+    elif op == "cancel_jobs" and job is not None:
         case.body = {**body, "strJobInfoMap": f"{sid},{user}:{job}:"}
-    elif op == "issue_tokens" and facts.credentials is not None:
-        # A correct signature for a third of them; the rest keep generated (wrong) signatures.
-        signed = sign_in_headers(*facts.credentials, now=now())
-        headers = dict(case.headers or {})
-        case.headers = (
-            {**headers, **signed} if pick % 3 == 0 else {**headers, "user": signed["user"]}
-        )
-    elif op == "read_file_content" and isinstance(body, dict):
+    elif op == "read_file_content":
         case.body = {**body, "dirPath": f"{facts.home}/scnet-contract-tests/std.out.{job or 1}"}
 
 
@@ -196,8 +224,11 @@ def shaper(
             kind = _bucket(token_draw, TOKEN_KINDS) if positive else "valid"
             set_token(case, token_for(kind, facts))
         stateful = meta is not None and meta.phase.name == TestPhase.STATEFUL
-        if positive and map_draw < (MAP_IDS_PERCENT_STATEFUL if stateful else MAP_IDS_PERCENT):
-            _map_ids(case, facts, pick, now, stateful=stateful)
+        negative = frozenset(
+            loc for loc, c in (meta.components if meta else {}).items() if c.mode.is_negative
+        )
+        if map_draw < (MAP_IDS_PERCENT_STATEFUL if stateful else MAP_IDS_PERCENT):
+            _map_ids(case, facts, pick, now, stateful=stateful, keep=negative)
         return case
 
     def flatmap_case(context: Any, case: Case) -> st.SearchStrategy[Case]:

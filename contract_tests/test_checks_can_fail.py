@@ -137,11 +137,21 @@ def test_an_ignored_token_fails(broken: Any) -> None:
     def any_token_will_do(request: Request) -> dict[str, str]:
         return {**request.headers, "token": valid}  # the server "forgets" to check the token
 
-    message = failure_of(
-        broken, Corruption("token not checked", request=any_token_will_do), "list_clusters"
-    )
-    assert "auth_enforced" in message or "invalid_input_rejected" in message
-    assert "token was accepted" in message or "answered code '0'" in message
+    corruption = Corruption("token not checked", request=any_token_will_do)
+    message = failure_of(broken, corruption, "list_clusters", modes=(GenerationMode.POSITIVE,))
+    assert "auth_enforced" in message
+    assert re.search(r"a request with an? [a-z ]+ token was accepted; expected code 100", message)
+
+
+def test_a_request_without_token_answered_zero_fails(broken: Any) -> None:
+    valid = broken[0].target.get_facts().token
+
+    def fill_in_token(request: Request) -> dict[str, str]:
+        return {**request.headers, "token": request.headers.get("token") or valid}
+
+    corruption = Corruption("missing token not checked", request=fill_in_token)
+    message = failure_of(broken, corruption, "get_storage_quota", modes=(GenerationMode.NEGATIVE,))
+    assert "a request with a missing token was accepted" in message
 
 
 def test_an_undocumented_code_fails(broken: Any) -> None:

@@ -222,3 +222,28 @@ def test_junit_report_is_valid_xml_with_counts() -> None:
     summary = suite.find("properties/property[@name='summary']")
     assert summary is not None
     assert summary.get("value") == "contract: 2 operations, 3 cases, 2 failures"
+
+
+# ---------------------------------------------------------------- schemathesis configuration
+
+
+def test_status_based_checks_are_off_and_every_other_default_is_on() -> None:
+    import schemathesis
+
+    from contract_tests._spec import CONFIG_PATH, raw_spec
+
+    checks = schemathesis.Config.from_path(CONFIG_PATH).projects.get(raw_spec()).checks
+    for name in ("ignored_auth", "missing_required_header", "negative_data_rejection"):
+        assert not checks.get_by_name(name=name).enabled, name
+    for name in (
+        "not_a_server_error",
+        "status_code_conformance",
+        "content_type_conformance",
+        "response_schema_conformance",
+        "response_headers_conformance",
+        "positive_data_acceptance",
+        "use_after_free",
+        "ensure_resource_availability",
+        "unsupported_method",
+    ):
+        assert checks.get_by_name(name=name).enabled, name
