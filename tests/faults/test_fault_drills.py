@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import RETRIES, TIMEOUT, Drill, job_spec
+from fault_drill import RETRIES, TIMEOUT, Drill, job_spec
 
 from scnet_hpc import RetryPolicy
 from scnet_hpc.errors import (
