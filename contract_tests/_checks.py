@@ -113,6 +113,43 @@ def _branch_validators(operation_id: str) -> tuple[Draft202012Validator, Draft20
     return validator(success_ref), validator(error_ref)
 
 
+# (query parameter, row field) pairs whose filter a list must honour exactly.
+_EXACT_FILTERS = {
+    "list_jobs": (
+        ("strJobId", "jobId"), ("strJobStat", "jobStatus"), ("strQueueName", "queue"),
+        ("strJobOwner", "user"),
+    ),
+    "list_history_jobs": (
+        ("jobId", "jobId"), ("jobState", "jobState"), ("queue", "queue"), ("strUser", "userName"),
+    ),
+}  # fmt: skip
+
+
+def _page_problems(op: str, query: dict[str, str], page: dict[str, Any]) -> list[str]:
+    rows = [r for r in page.get("list") or [] if isinstance(r, dict)]
+    problems = []
+    limit = query.get("limit", "")
+    if limit.isdigit() and int(limit) > 0 and len(rows) > int(limit):
+        problems.append(f"limit={limit} but {len(rows)} rows")
+    total = page.get("total")
+    if isinstance(total, int) and total < len(rows):
+        problems.append(f"total={total} is less than the {len(rows)} rows of this page")
+    for param, field in _EXACT_FILTERS[op]:
+        wanted = query.get(param)
+        if wanted is None or wanted == "":
+            continue
+        wrong = [r.get(field) for r in rows if str(r.get(field)) != wanted]
+        if wrong:
+            problems.append(f"{param}={wanted!r} but rows have {field} {wrong[:3]!r}")
+    if op == "list_history_jobs" and "startTime" in query and "endTime" in query:
+        field = "jobQueueTime" if query.get("isQueryByQueueTime") == "true" else "jobEndTime"
+        start, end = query["startTime"].strip(), query["endTime"].strip()
+        outside = [r.get(field) for r in rows if not (start <= str(r.get(field, "")) <= end)]
+        if outside:
+            problems.append(f"window [{start}, {end}] but rows have {field} {outside[:3]!r}")
+    return problems
+
+
 def _coverage_scenario(case: Case) -> CoverageScenario | None:
     data = case.meta.phase.data if case.meta is not None else None
     return data.scenario if isinstance(data, CoveragePhaseData) else None
@@ -137,6 +174,7 @@ class ContractChecks:
             self.invalid_input_rejected,
             self.required_header_enforced,
             self.valid_request_accepted,
+            self.answer_matches_request,
             self.credentials_not_echoed,
         ]
 
@@ -350,6 +388,38 @@ class ContractChecks:
             raise AssertionError(
                 f"a valid request about the caller's own resources was refused with code "
                 f'{body.get("code")!r} (msg {str(body.get("msg"))[:160]!r}); expected "0"'
+            )
+        return None
+
+    # ------------------------------------------------------------------ semantics
+
+    def answer_matches_request(
+        self, ctx: CheckContext, response: Response, case: Case
+    ) -> bool | None:
+        """A successful answer honours what was asked: filters, page size, the id in the path.
+
+        The schema cannot say this; the parameter descriptions do. Checked: the realtime and
+        history lists (``limit``, ``total``, id / state / queue / owner filters, the time
+        window) and the two details (the job asked for is the job answered).
+        """
+        body = envelope_of(response)
+        if body is None or body.get("code") != "0" or case.meta is None:
+            return None
+        if case.meta.generation.mode != GenerationMode.POSITIVE:
+            return None
+        op, data = operation_id(case), body.get("data")
+        query = {k: str(v) for k, v in (case.query or {}).items()}
+        path = {k: str(v) for k, v in (case.path_parameters or {}).items()}
+        problems: list[str] = []
+        if op in ("list_jobs", "list_history_jobs") and isinstance(data, dict):
+            problems += _page_problems(op, query, data)
+        elif op in ("get_job", "get_history_job") and isinstance(data, dict):
+            answered = data.get("jobId")
+            if answered is not None and str(answered) != path.get("jobId"):
+                problems.append(f"asked for job {path.get('jobId')!r}, answered job {answered!r}")
+        if problems:
+            raise AssertionError(
+                f"{op}: the answer does not match the request: " + "; ".join(problems)
             )
         return None
 

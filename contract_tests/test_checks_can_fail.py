@@ -225,3 +225,18 @@ def test_refusing_a_valid_request_fails(broken: Any) -> None:
     assert (
         "a valid request about the caller's own resources was refused with code '10004'" in message
     )
+
+
+def test_a_list_that_ignores_its_filters_fails(broken: Any) -> None:
+    def add_a_stranger(status: int, body: dict[str, Any]) -> tuple[int, Any]:
+        page = body.get("data")
+        if body.get("code") == "0" and isinstance(page, dict):
+            stranger = {"jobId": "424242", "jobName": "x", "jobStatus": "statX", "queue": "q"}
+            page["list"] = [*(page.get("list") or []), stranger]
+            page["total"] = max(int(page.get("total") or 0), len(page["list"]))
+        return status, body
+
+    corruption = Corruption("filter ignored", _on("/hpc/openapi/v2/jobs", add_a_stranger))
+    message = failure_of(broken, corruption, "list_jobs", modes=(GenerationMode.POSITIVE,))
+    assert "answer_matches_request" in message
+    assert "list_jobs: the answer does not match the request" in message
