@@ -251,6 +251,7 @@ class SlurmEngine:
 
     def queues(self, scheduler_id: int) -> list[QueueInfo]:
         self._check(scheduler_id)
+
         def load() -> list[QueueInfo]:
             nodes = self._cli.nodes()
             return [queue_info(p, nodes) for p in self._cli.partitions()]
