@@ -88,9 +88,14 @@ class Suite:
             )
         except FailureGroup as group:
             curl = self.curl(case, response)
+            answer = response.content[:300].decode("utf-8", "replace")
             for failure in group.exceptions:
-                title = getattr(failure, "title", type(failure).__name__)
-                message = self.masked(f"{title}\n{getattr(failure, 'message', '')}")
+                title = str(getattr(failure, "title", type(failure).__name__))
+                title = title.removeprefix("Custom check failed: ").strip("`")
+                message = self.masked(
+                    f"{getattr(failure, 'message', '')}\n\n"
+                    f"Answer: HTTP {response.status_code} {answer}"
+                )
                 self.recorder.record_failure(case.operation.label, title, message, curl)
             raise ContractFailure(self.masked(str(group))) from None
 

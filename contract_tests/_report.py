@@ -112,7 +112,7 @@ def markdown(info: RunInfo, recorder: Recorder, outcomes: list[TestOutcome]) -> 
         lines.append("None.")
     for n, failure in enumerate(recorder.failures.values(), 1):
         lines += [
-            f"### {n}. {failure.check} — `{failure.operation}` (seen {failure.seen}×)",
+            f"### {n}. `{failure.check}` on `{failure.operation}` (seen {failure.seen}×)",
             "",
             "```text",
             failure.message.strip(),

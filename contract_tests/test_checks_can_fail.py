@@ -67,11 +67,22 @@ def failure_of(
     corrupt.corruption = corruption
     try:
         fuzz()
-    except ContractFailure as failure:
-        return str(failure)
+    except Exception as exc:  # a ContractFailure, or a group of them (sorted out below)
+        failures = _contract_failures(exc)
+        if not failures:
+            raise
+        return "\n".join(failures)
     finally:
         corrupt.corruption = None
     pytest.fail(f"the suite did not notice the corruption {corruption.name!r} on {operation_id}")
+
+
+def _contract_failures(exc: BaseException) -> list[str]:
+    """Messages of the ContractFailures in ``exc`` (Hypothesis groups distinct failures)."""
+    if isinstance(exc, ContractFailure):
+        return [str(exc)]
+    nested = getattr(exc, "exceptions", ())
+    return [m for e in nested for m in _contract_failures(e)]
 
 
 def _envelope(body: Any) -> dict[str, Any] | None:
