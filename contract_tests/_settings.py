@@ -2,7 +2,8 @@
 
 No variable set: the embedded mock, in-process. ``SCNET_BASE_URL`` set: that server over HTTP.
 
-* ``SCNET_BASE_URL``: HPC base URL of the server (job operations). Unset: the embedded mock.
+* ``SCNET_BASE_URL``: HPC base URL of the server (job operations; a trailing ``/hpc``, as
+  ``center`` lists it, is dropped). Unset: the embedded mock.
 * ``SCNET_PLATFORM_URL``: host of ``center``, ``tokens/state``, ``tokens/next``; default
   ``SCNET_BASE_URL``. ``SCNET_AUTH_URL``: host of ``POST /api/user/v3/tokens``; same default.
 * ``SCNET_TOKEN``: the region token to use; otherwise the suite signs in with
@@ -10,8 +11,9 @@ No variable set: the embedded mock, in-process. ``SCNET_BASE_URL`` set: that ser
   and takes the token of ``SCNET_REGION_ID`` (default: the first usable region).
 * ``SCNET_EXPIRED_TOKEN``: an expired token, for the expired-token checks over HTTP (without
   it those checks are skipped; in-process the suite mints one).
-* ``SCNET_CONTRACT_WRITES``: ``0`` read-only (default over HTTP), ``1`` sign-in/renewal and one
-  cheap scripted job, ``fuzz`` generated submits and cancels too (default in-process).
+* ``SCNET_CONTRACT_WRITES``: ``0`` read-only (default over HTTP); ``1`` scripted writes too: a
+  few sign-ins and renewals, one cheap job (``sleep 5``, smallest queue) submitted and always
+  cancelled; ``fuzz`` generated submits, cancels, sign-ins and renewals too (default in-process).
 * ``SCNET_CONTRACT_RPS``: requests per second, 0 = unlimited (default 0 on loopback, 5 elsewhere).
 * ``SCNET_CONTRACT_EXAMPLES``: generated cases per operation in the fuzzing phase (default 100).
 * ``SCNET_CONTRACT_SEED``: Hypothesis seed, to replay a run (default random, printed in the
@@ -100,6 +102,11 @@ class Settings:
         return self.base_url is None
 
     @property
+    def remote(self) -> bool:
+        """A shared server (not in-process, not on loopback): pace and spare it."""
+        return self.base_url is not None and not _is_loopback(self.base_url)
+
+    @property
     def target_label(self) -> str:
         return "embedded mock (in-process ASGI)" if self.base_url is None else self.base_url
 
@@ -127,6 +134,8 @@ class Settings:
                 ) from None
         else:
             writes = Writes.FUZZ if base_url is None else Writes.NONE
+        if base_url is not None and base_url.endswith("/hpc"):
+            base_url = base_url.removesuffix("/hpc")  # center's hpcUrls end in /hpc; paths add it
         default_rps = 0.0 if base_url is None or _is_loopback(base_url) else 5.0
         seed_raw = env.get("SCNET_CONTRACT_SEED", "").strip()
         if seed_raw and not seed_raw.isdigit():

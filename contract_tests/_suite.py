@@ -43,15 +43,23 @@ SESSION_OPS = frozenset({"issue_tokens", "renew_token"})
 
 def not_fuzzed_reason(operation_id: str, settings: Settings) -> str | None:
     """Why generated requests must not be sent to this operation here, or None."""
-    if operation_id in WRITE_OPS and settings.writes is not Writes.FUZZ:
-        return (
-            f"{operation_id} changes jobs: generated requests only with SCNET_CONTRACT_WRITES=fuzz "
-            "(disposable servers such as `make mock`); the scripted lifecycle covers it with "
-            "SCNET_CONTRACT_WRITES=1"
-        )
-    if operation_id in SESSION_OPS and settings.writes is Writes.NONE:
-        return f"{operation_id} mints credentials: read-only run (set SCNET_CONTRACT_WRITES=1)"
-    return None
+    if settings.writes is Writes.FUZZ:
+        return None
+    if operation_id in WRITE_OPS:
+        what = "changes jobs"
+    elif operation_id in SESSION_OPS:
+        what = "mints credentials (generated sign-ins could lock the account)"
+    else:
+        return None
+    scripted = (
+        "covered by scripted requests"
+        if settings.writes is Writes.SCRIPTED
+        else ("scripted requests need SCNET_CONTRACT_WRITES=1")
+    )
+    return (
+        f"{operation_id} {what}: generated requests only with SCNET_CONTRACT_WRITES=fuzz "
+        f"(disposable servers such as `make mock`); {scripted}"
+    )
 
 
 def fuzz_schema(schema: BaseSchema, settings: Settings) -> BaseSchema:
@@ -74,7 +82,7 @@ def build_schema(target: Target) -> BaseSchema:
     )
     mock = target.mock
     now = mock.clock.now if mock is not None else time.time
-    schema.hook("flatmap_case")(shaper(target.get_facts(), now))
+    schema.hook("flatmap_case")(shaper(target.get_facts(), now, remote=settings.remote))
     return schema
 
 

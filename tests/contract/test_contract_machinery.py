@@ -247,3 +247,11 @@ def test_status_based_checks_are_off_and_every_other_default_is_on() -> None:
         "unsupported_method",
     ):
         assert checks.get_by_name(name=name).enabled, name
+
+
+def test_base_url_as_center_lists_it_is_accepted() -> None:
+    s = Settings.from_env({"SCNET_BASE_URL": "https://hpc.example.cn:65106/hpc"})
+    assert s.base_url == "https://hpc.example.cn:65106"
+    assert s.remote
+    assert not Settings.from_env({"SCNET_BASE_URL": "http://127.0.0.1:8000"}).remote
+    assert not Settings.from_env({}).remote
