@@ -103,7 +103,10 @@ class Suite:
         meta = case.meta
         negative = meta is not None and meta.generation.mode == GenerationMode.NEGATIVE
         code = answer_code(response)
-        self.recorder.record_case(case.operation.label, source=source, negative=negative, code=code)
+        phase = meta.phase.name.value if meta is not None else ""
+        self.recorder.record_case(
+            case.operation.label, source=source, negative=negative, code=code, phase=phase
+        )
         if operation_id(case) == "submit_job" and code == "0":
             body = envelope_of(response) or {}
             if isinstance(body.get("data"), str):

@@ -21,6 +21,7 @@ class OperationStats:
     positive: int = 0
     negative: int = 0
     by_source: Counter[str] = field(default_factory=Counter)  # fuzz / stateful / scripted
+    by_phase: Counter[str] = field(default_factory=Counter)  # examples / coverage / fuzzing / ...
     codes: Counter[str] = field(default_factory=Counter)  # envelope code, or "HTTP <status>"
 
     @property
@@ -47,11 +48,15 @@ class Recorder:
         with self._lock:
             return self.operations.setdefault(label, OperationStats(label))
 
-    def record_case(self, label: str, *, source: str, negative: bool, code: str) -> None:
+    def record_case(
+        self, label: str, *, source: str, negative: bool, code: str, phase: str = ""
+    ) -> None:
         stats = self.stats(label)
         with self._lock:
             stats.cases += 1
             stats.by_source[source] += 1
+            if phase:
+                stats.by_phase[phase] += 1
             if negative:
                 stats.negative += 1
             else:

@@ -89,19 +89,22 @@ def markdown(info: RunInfo, recorder: Recorder, outcomes: list[TestOutcome]) -> 
         "## Operations",
         "",
         "Cases are requests sent: generated (fuzzing, coverage and examples phases), stateful "
-        'steps and scripted calls. *Answered "0"* counts successes, so the success schema was '
-        "exercised; *other codes* are error envelopes (or `HTTP <status>` for gateway answers).",
+        "steps and scripted calls; *fuzzing phase* counts the Hypothesis-generated ones alone. "
+        '*Answered "0"* counts successes, so the success schema was exercised; *other codes* '
+        "are error envelopes (or `HTTP <status>` for gateway answers).",
         "",
-        '| Operation | Cases | Positive | Negative | Answered "0" | Other codes | Failures |',
-        "|---|---:|---:|---:|---:|---|---:|",
+        '| Operation | Cases | Positive | Negative | Fuzzing phase | Answered "0" '
+        "| Other codes | Failures |",
+        "|---|---:|---:|---:|---:|---:|---|---:|",
     ]
     failures_by_op: dict[str, int] = {}
     for failure in recorder.failures.values():
         failures_by_op[failure.operation] = failures_by_op.get(failure.operation, 0) + 1
     for stats in sorted(recorder.operations.values(), key=lambda s: s.label.split(" ", 1)[1]):
+        codes = _cell(_codes(dict(stats.codes)))
         lines.append(
             f"| `{stats.label}` | {stats.cases} | {stats.positive} | {stats.negative} | "
-            f"{stats.succeeded} | {_cell(_codes(dict(stats.codes)))} | "
+            f"{stats.by_phase['fuzzing']} | {stats.succeeded} | {codes} | "
             f"{failures_by_op.get(stats.label, 0)} |"
         )
     missing = info.operations_total - len(recorder.operations_run())

@@ -40,6 +40,13 @@ class _Session:
 _STATE = _Session()
 
 
+def _key(nodeid: str, name: str) -> str:
+    """A test's id; schemathesis gives every operation's item the same nodeid, not its name."""
+    if "[" in nodeid or "[" not in name:
+        return nodeid
+    return f"{nodeid.rsplit('::', 1)[0]}::{name}"
+
+
 def _suite_built() -> bool:
     return session_suite.cache_info().currsize > 0
 
@@ -69,13 +76,14 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, Any, Any]:
         return (yield)
     finally:
         if _failures_seen() > before:
-            _STATE.check_failures.add(item.nodeid)
+            _STATE.check_failures.add(_key(item.nodeid, item.name))
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.nodeid.startswith(_PREFIX):
-        _STATE.phases.setdefault(report.nodeid, {})[report.when] = report
-        _STATE.durations[report.nodeid] = _STATE.durations.get(report.nodeid, 0.0) + report.duration
+        key = _key(report.nodeid, report.head_line or "")
+        _STATE.phases.setdefault(key, {})[report.when] = report
+        _STATE.durations[key] = _STATE.durations.get(key, 0.0) + report.duration
 
 
 def _skip_reason(report: pytest.TestReport) -> str:

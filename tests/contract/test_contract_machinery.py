@@ -205,7 +205,7 @@ def test_markdown_report_ends_with_the_summary_line_and_has_a_reproduction() -> 
     info, recorder, outcomes = _sample()
     text = markdown(info, recorder, outcomes)
     assert text.rstrip("\n").splitlines()[-1] == "contract: 2 operations, 3 cases, 2 failures"
-    assert "| `GET /a` | 2 | 1 | 1 | 1 | 10004 ×1 | 0 |" in text
+    assert "| `GET /a` | 2 | 1 | 1 | 0 | 1 | 10004 ×1 | 0 |" in text
     assert "curl -X GET -H 'token: ***' http://127.0.0.1:8000/b" in text
     assert "SCNET_CONTRACT_SEED=42" in text
     assert "1 operation(s) of openapi.yaml received no request" in text
