@@ -63,6 +63,13 @@ def _first_line(text: str) -> str:
     return stripped.splitlines()[0][:300] if stripped else ""
 
 
+def _excerpt(text: str, lines: int = 30) -> str:
+    kept = text.strip().splitlines()
+    if len(kept) <= lines:
+        return "\n".join(kept)
+    return "\n".join([*kept[:lines], f"... ({len(kept) - lines} more lines)"])
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -118,7 +125,7 @@ def markdown(info: RunInfo, recorder: Recorder, outcomes: list[TestOutcome]) -> 
             f"### {n}. `{failure.check}` on `{failure.operation}` (seen {failure.seen}×)",
             "",
             "```text",
-            failure.message.strip(),
+            _excerpt(failure.message),
             "```",
             "",
             "Reproduce (the token is masked as `***`: put a valid one in its place):",
