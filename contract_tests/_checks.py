@@ -428,9 +428,16 @@ class ContractChecks:
     def credentials_not_echoed(
         self, ctx: CheckContext, response: Response, case: Case
     ) -> bool | None:
-        """The answer never repeats the credential the request carried (token, signature)."""
+        """The answer never repeats the credential the request carried (token, signature).
+
+        Renewal's successful ``data`` is exempt: a server may hand back the same token with a
+        longer life; what it must not do is put credentials into messages.
+        """
         sent = [response.request.headers.get(name) for name in ("token", "signature")]
         text = response.content.decode("utf-8", "replace")
+        body = envelope_of(response)
+        if operation_id(case) == "renew_token" and body is not None and body.get("code") == "0":
+            text = json.dumps({k: v for k, v in body.items() if k != "data"}, ensure_ascii=False)
         for value in sent:
             if isinstance(value, str) and len(value) >= 16 and value in text:
                 raise AssertionError(
