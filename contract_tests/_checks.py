@@ -22,10 +22,10 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 from schemathesis import Case, CheckContext, GenerationMode, Response
+from schemathesis.core.failures import AcceptedNegativeData
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation.meta import CoveragePhaseData, CoverageScenario
 from schemathesis.specs.openapi.checks import (
-    AcceptedNegativeData,
     is_unexpected_http_status_case,
     negative_data_rejection,
 )
@@ -86,7 +86,7 @@ def _sent_token(response: Response) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _route_breaking(case: Case) -> bool:
+def _route_breaking(case: Case[Any]) -> bool:
     """Path values a gateway may route elsewhere (``/``, ``%``, dot segments, control chars)."""
     for value in (case.path_parameters or {}).values():
         text = str(value)
@@ -150,7 +150,7 @@ def _page_problems(op: str, query: dict[str, str], page: dict[str, Any]) -> list
     return problems
 
 
-def _coverage_scenario(case: Case) -> CoverageScenario | None:
+def _coverage_scenario(case: Case[Any]) -> CoverageScenario | None:
     data = case.meta.phase.data if case.meta is not None else None
     return data.scenario if isinstance(data, CoveragePhaseData) else None
 
@@ -164,7 +164,7 @@ class ContractChecks:
     def __init__(self, facts: Facts) -> None:
         self.facts = facts
 
-    def all(self) -> list[Callable[[CheckContext, Response, Case], bool | None]]:
+    def all(self) -> list[Callable[[CheckContext, Response, Case[Any]], bool | None]]:
         return [
             self.envelope_present,
             self.envelope_conforms,
@@ -180,7 +180,9 @@ class ContractChecks:
 
     # ------------------------------------------------------------------ shape
 
-    def envelope_present(self, ctx: CheckContext, response: Response, case: Case) -> bool | None:
+    def envelope_present(
+        self, ctx: CheckContext, response: Response, case: Case[Any]
+    ) -> bool | None:
         """A request the API serves is answered HTTP 200 with a ``{code, msg, data}`` object."""
         if response.status_code != 200:
             meta = case.meta
@@ -204,7 +206,9 @@ class ContractChecks:
             )
         return None
 
-    def envelope_conforms(self, ctx: CheckContext, response: Response, case: Case) -> bool | None:
+    def envelope_conforms(
+        self, ctx: CheckContext, response: Response, case: Case[Any]
+    ) -> bool | None:
         """The envelope matches its branch: the success schema for ``"0"``, else ErrorEnvelope.
 
         schemathesis's own schema check also runs; it can only say that the body matches
@@ -224,7 +228,7 @@ class ContractChecks:
             )
         return None
 
-    def msg_present(self, ctx: CheckContext, response: Response, case: Case) -> bool | None:
+    def msg_present(self, ctx: CheckContext, response: Response, case: Case[Any]) -> bool | None:
         """Every envelope, success or error, carries a string ``msg``."""
         body = envelope_of(response)
         if body is not None and not isinstance(body.get("msg"), str):
@@ -232,7 +236,9 @@ class ContractChecks:
             raise AssertionError(f"envelope has {got}; the contract requires a string `msg`")
         return None
 
-    def code_documented(self, ctx: CheckContext, response: Response, case: Case) -> bool | None:
+    def code_documented(
+        self, ctx: CheckContext, response: Response, case: Case[Any]
+    ) -> bool | None:
         """``code`` is one of ``components/schemas/ErrorCode``."""
         body = envelope_of(response)
         code = body.get("code") if body else None
@@ -246,7 +252,7 @@ class ContractChecks:
     # ------------------------------------------------------------------ refusals
 
     def _auth_expectation(
-        self, case: Case, response: Response
+        self, case: Case[Any], response: Response
     ) -> tuple[str, frozenset[str]] | None:
         """(token kind, accepted codes) when the credential sent must be refused, else None."""
         if not secured(case):
@@ -257,7 +263,7 @@ class ContractChecks:
         )
         return None if codes is None else (kind, codes)
 
-    def auth_enforced(self, ctx: CheckContext, response: Response, case: Case) -> bool | None:
+    def auth_enforced(self, ctx: CheckContext, response: Response, case: Case[Any]) -> bool | None:
         """A missing, malformed, expired or wrong-scope token gets the documented refusal."""
         expected = self._auth_expectation(case, response)
         body = envelope_of(response)
@@ -274,7 +280,7 @@ class ContractChecks:
         return None
 
     def invalid_input_rejected(
-        self, ctx: CheckContext, response: Response, case: Case
+        self, ctx: CheckContext, response: Response, case: Case[Any]
     ) -> bool | None:
         """Input that violates the schema gets 10003/10004, never ``"0"``.
 
@@ -313,7 +319,7 @@ class ContractChecks:
         return None
 
     def required_header_enforced(
-        self, ctx: CheckContext, response: Response, case: Case
+        self, ctx: CheckContext, response: Response, case: Case[Any]
     ) -> bool | None:
         """A request without a required header (sign-in headers, ``token``) is refused."""
         data = case.meta.phase.data if case.meta is not None else None
@@ -340,7 +346,7 @@ class ContractChecks:
 
     # ------------------------------------------------------------------ acceptance
 
-    def _names_own_resources(self, case: Case) -> bool | None:
+    def _names_own_resources(self, case: Case[Any]) -> bool | None:
         """Whether a valid request of this operation must succeed (None: no such rule)."""
         f = self.facts
         path, query = case.path_parameters or {}, case.query or {}
@@ -368,7 +374,7 @@ class ContractChecks:
         return None if rule is None else rule()
 
     def valid_request_accepted(
-        self, ctx: CheckContext, response: Response, case: Case
+        self, ctx: CheckContext, response: Response, case: Case[Any]
     ) -> bool | None:
         """A schema-valid request, with the valid token, about the caller's own scheduler and
         user, is answered ``"0"`` (the envelope counterpart of ``positive_data_acceptance``)."""
@@ -394,7 +400,7 @@ class ContractChecks:
     # ------------------------------------------------------------------ semantics
 
     def answer_matches_request(
-        self, ctx: CheckContext, response: Response, case: Case
+        self, ctx: CheckContext, response: Response, case: Case[Any]
     ) -> bool | None:
         """A successful answer honours what was asked: filters, page size, the id in the path.
 
@@ -426,7 +432,7 @@ class ContractChecks:
     # ------------------------------------------------------------------ secrets
 
     def credentials_not_echoed(
-        self, ctx: CheckContext, response: Response, case: Case
+        self, ctx: CheckContext, response: Response, case: Case[Any]
     ) -> bool | None:
         """The answer never repeats the credential the request carried (token, signature).
 

@@ -46,7 +46,7 @@ class Suite:
 
     # ------------------------------------------------------------------ sending
 
-    def prepare(self, case: Case) -> None:
+    def prepare(self, case: Case[Any]) -> None:
         """Give a case the valid token unless it deliberately carries another credential."""
         meta = case.meta
         if not secured(case) or (
@@ -55,17 +55,17 @@ class Suite:
             return
         facts = self.target.get_facts()
         chosen = {token_for(kind, facts) for kind, _ in TOKEN_KINDS}
-        current = (case.headers or {}).get("token")
+        current = case.headers.get("token") if case.headers else None
         if current not in chosen:
             set_token(case, facts.token)
 
-    def send(self, case: Case, **kwargs: Any) -> Response:
+    def send(self, case: Case[Any], **kwargs: Any) -> Response:
         self.target.pacer.wait()
         return case.call(base_url=self.target.url_for(case.path), **kwargs)
 
     # ------------------------------------------------------------------ checking
 
-    def curl(self, case: Case, response: Response) -> str:
+    def curl(self, case: Case[Any], response: Response) -> str:
         command = case.as_curl_command(
             headers=dict(response.request.headers),
             verify=response.verify,
@@ -77,7 +77,7 @@ class Suite:
         """``text`` without credentials; in-process URLs point at ``make mock`` instead."""
         return self.target.secrets.mask(text.replace(IN_PROCESS_URL, MAKE_MOCK_URL))
 
-    def validate(self, case: Case, response: Response, scenario: Any = None) -> None:
+    def validate(self, case: Case[Any], response: Response, scenario: Any = None) -> None:
         """Run the default and contract checks; ``scenario`` is a state machine's recorder."""
         try:
             case.validate_response(
@@ -99,7 +99,7 @@ class Suite:
                 self.recorder.record_failure(case.operation.label, title, message, curl)
             raise ContractFailure(self.masked(str(group))) from None
 
-    def record(self, case: Case, response: Response, source: str) -> None:
+    def record(self, case: Case[Any], response: Response, source: str) -> None:
         meta = case.meta
         negative = meta is not None and meta.generation.mode == GenerationMode.NEGATIVE
         code = answer_code(response)
@@ -112,7 +112,7 @@ class Suite:
             if isinstance(body.get("data"), str):
                 self.target.get_facts().remember_job(body["data"])
 
-    def exercise(self, case: Case, *, source: str = "fuzz", prepare: bool = True) -> Response:
+    def exercise(self, case: Case[Any], *, source: str = "fuzz", prepare: bool = True) -> Response:
         """Prepare, send, record and check ``case``; ContractFailure if any check fails.
 
         Scripted tests pass ``prepare=False``: their credentials are exactly what they set.

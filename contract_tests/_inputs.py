@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from hypothesis import strategies as st
+from requests.structures import CaseInsensitiveDict
 from schemathesis import Case, GenerationMode
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation.meta import TestPhase
@@ -103,17 +104,17 @@ def token_for(kind: str, facts: Facts) -> str:
     return token or facts.token
 
 
-def set_token(case: Case, token: str) -> None:
-    headers = dict(case.headers or {})
+def set_token(case: Case[Any], token: str) -> None:
+    headers = CaseInsensitiveDict(case.headers or {})
     headers["token"] = token
     case.headers = headers
 
 
-def operation_id(case: Case) -> str:
+def operation_id(case: Case[Any]) -> str:
     return str(case.operation.definition.raw.get("operationId", case.operation.label))
 
 
-def secured(case: Case) -> bool:
+def secured(case: Case[Any]) -> bool:
     """Whether the operation takes the ``token`` header (all but ``issue_tokens``)."""
     return bool(case.operation.definition.raw.get("security", [{"token": []}]))
 
@@ -123,7 +124,7 @@ def _pick(index: int, values: list[str], fallback: Any) -> Any:
 
 
 def _map_ids(
-    case: Case,
+    case: Case[Any],
     facts: Facts,
     pick: int,
     now: Callable[[], float],
@@ -146,13 +147,12 @@ def _map_ids(
     if op == "issue_tokens" and ParameterLocation.HEADER not in keep and facts.credentials:
         # A correct signature for a third of them; the rest keep generated (wrong) signatures.
         signed = sign_in_headers(*facts.credentials, now=now())
-        headers = dict(case.headers or {})
-        case.headers = (
-            {**headers, **signed} if pick % 3 == 0 else {**headers, "user": signed["user"]}
-        )
+        headers = CaseInsensitiveDict(case.headers or {})
+        headers.update(signed if pick % 3 == 0 else {"user": signed["user"]})
+        case.headers = headers
 
 
-def _map_path(case: Case, op: str, values: dict[str, Any]) -> None:
+def _map_path(case: Case[Any], op: str, values: dict[str, Any]) -> None:
     path = dict(case.path_parameters or {})
     for name, value in values.items():
         if name in path and value is not None:
@@ -164,7 +164,13 @@ def _map_path(case: Case, op: str, values: dict[str, Any]) -> None:
 
 
 def _map_query(
-    case: Case, op: str, sid: int, user: str, queue: str, job: str | None, now: Callable[[], float]
+    case: Case[Any],
+    op: str,
+    sid: int,
+    user: str,
+    queue: str,
+    job: str | None,
+    now: Callable[[], float],
 ) -> None:
     query = dict(case.query or {})
     replacements: dict[str, Any] = {
@@ -188,13 +194,16 @@ def _map_query(
         case.query = query
 
 
-def _map_body(case: Case, op: str, facts: Facts, job: str | None, *, schedulable: bool) -> None:
+def _map_body(
+    case: Case[Any], op: str, facts: Facts, job: str | None, *, schedulable: bool
+) -> None:
     body = case.body
     if not isinstance(body, dict):
         return
     sid, user = facts.scheduler_id, facts.cluster_user
     if op == "submit_job":
-        info = dict(body.get("mapAppJobInfo") or {})
+        generated = body.get("mapAppJobInfo")
+        info: dict[str, Any] = dict(generated) if isinstance(generated, dict) else {}
         safe = safe_job(facts, "contract-fuzz")["mapAppJobInfo"]
         # Some mapped submits get a schedulable core; the rest keep every generated value.
         kept = ("GAP_CMD_FILE", "GAP_JOB_NAME") if schedulable else tuple(info)
@@ -209,7 +218,7 @@ def _map_body(case: Case, op: str, facts: Facts, job: str | None, *, schedulable
         case.body = {**body, "dirPath": f"{facts.home}/scnet-contract-tests/std.out.{job or 1}"}
 
 
-def _spare_the_accounting_database(case: Case, now: Callable[[], float]) -> None:
+def _spare_the_accounting_database(case: Case[Any], now: Callable[[], float]) -> None:
     """History lookups over wide windows or without ``acctTime`` take seconds to minutes on the
     live service (jobmanager.md): against a remote server every valid one gets a narrow window
     and an ``acctTime``, so the suite stays a polite client."""
@@ -226,11 +235,11 @@ def _spare_the_accounting_database(case: Case, now: Callable[[], float]) -> None
 
 def shaper(
     facts: Facts, now: Callable[[], float], *, remote: bool = False
-) -> Callable[[Any, Case], st.SearchStrategy[Case]]:
+) -> Callable[[Any, Case[Any]], st.SearchStrategy[Case[Any]]]:
     """The ``flatmap_case`` hook for ``facts``; ``now`` is the server's clock (for time windows);
     ``remote``: the server is shared (not the embedded mock, not loopback)."""
 
-    def apply(case: Case, token_draw: int, map_draw: int, pick: int) -> Case:
+    def apply(case: Case[Any], token_draw: int, map_draw: int, pick: int) -> Case[Any]:
         meta = case.meta
         positive = meta is None or meta.generation.mode == GenerationMode.POSITIVE
         # A negative header means schemathesis dropped or mangled the token on purpose: keep it.
@@ -249,7 +258,7 @@ def shaper(
             _spare_the_accounting_database(case, now)
         return case
 
-    def flatmap_case(context: Any, case: Case) -> st.SearchStrategy[Case]:
+    def flatmap_case(context: Any, case: Case[Any]) -> st.SearchStrategy[Case[Any]]:
         return st.builds(
             apply,
             st.just(case),

@@ -105,7 +105,7 @@ _TABLE: dict[str, Callable[[Facts, float], Parts]] = {
 
 def make_case(
     suite: Suite, operation_id: str, *, token: str | None = "valid", **parts: Any
-) -> Case:
+) -> Case[Any]:
     """A case of ``operation_id`` with ``parts``; ``token``: ``"valid"``, a value, or None."""
     method, path = operation_ids()[operation_id].split(" ", 1)
     operation = suite.schema[path][method]
@@ -119,7 +119,7 @@ def make_case(
 
 def known_good(
     suite: Suite, operation_id: str, *, token: str | None = "valid", **override: Any
-) -> Case:
+) -> Case[Any]:
     """The known-good request of ``operation_id`` (``override`` replaces whole parts)."""
     target = suite.target
     now = target.mock.clock.now() if target.mock is not None else time.time()

@@ -185,4 +185,5 @@ def junit_xml(info: RunInfo, recorder: Recorder, outcomes: list[TestOutcome]) ->
     root = ET.Element("testsuites")
     root.append(suite)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return document

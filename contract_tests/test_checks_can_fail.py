@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import hypothesis
@@ -61,7 +61,7 @@ def failure_of(
         phases=[Phase.explicit, Phase.generate],
         suppress_health_check=list(HealthCheck),
     )
-    def fuzz(case: Case) -> None:
+    def fuzz(case: Case[Any]) -> None:
         suite.exercise(case)
 
     corrupt.corruption = corruption
@@ -89,7 +89,10 @@ def _envelope(body: Any) -> dict[str, Any] | None:
     return body if isinstance(body, dict) else None
 
 
-def _on(path: str, rewrite: Any) -> Any:
+Rewrite = Callable[[int, dict[str, Any]], tuple[int, Any]]
+
+
+def _on(path: str, rewrite: Rewrite) -> Callable[[Request, int, Any], tuple[int, Any]]:
     """Apply ``rewrite(body)`` to envelopes answered on ``path``; leave everything else alone."""
 
     def response(request: Request, status: int, body: Any) -> tuple[int, Any]:

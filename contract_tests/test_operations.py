@@ -7,6 +7,8 @@ target are listed as skipped with the reason.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from schemathesis import Case
 
@@ -18,7 +20,7 @@ SUITE = session_suite()
 
 
 @fuzz_schema(SUITE.schema, SUITE.settings).parametrize()
-def test_operation(case: Case) -> None:
+def test_operation(case: Case[Any]) -> None:
     SUITE.exercise(case)
 
 

@@ -21,22 +21,22 @@ STEPS = 6
 
 
 class ContractStateMachine(fuzz_schema(SUITE.schema, SUITE.settings).as_state_machine()):  # type: ignore[misc]
-    def before_call(self, case: Case) -> None:
+    def before_call(self, case: Case[Any]) -> None:
         SUITE.prepare(case)
 
-    def get_call_kwargs(self, case: Case) -> dict[str, Any]:
+    def get_call_kwargs(self, case: Case[Any]) -> dict[str, Any]:
         return {"base_url": SUITE.target.url_for(case.path)}
 
-    def call(self, case: Case, **kwargs: Any) -> Response:
+    def call(self, case: Case[Any], **kwargs: Any) -> Response:
         SUITE.target.pacer.wait()
         return case.call(**kwargs)
 
-    def after_call(self, response: Response, case: Case) -> None:
+    def after_call(self, response: Response, case: Case[Any]) -> None:
         super().after_call(response, case)
         SUITE.record(case, response, "stateful")
 
     def validate_response(
-        self, response: Response, case: Case, additional_checks: Any = None, **kwargs: Any
+        self, response: Response, case: Case[Any], additional_checks: Any = None, **kwargs: Any
     ) -> None:
         SUITE.validate(case, response, scenario=self.recorder)
 

@@ -165,13 +165,13 @@ def test_token_kinds() -> None:
 
 def test_expected_codes_follow_the_contract() -> None:
     assert expected_codes("list_jobs", "valid", token_age_known=True) is None
-    assert expected_codes("list_jobs", "expired", token_age_known=True) == {"10008"}
+    assert expected_codes("list_jobs", "expired", token_age_known=True) == frozenset({"10008"})
     assert expected_codes("list_jobs", "missing", token_age_known=True) == AUTH_CODES["missing"]
     assert "0" not in expected_codes("submit_job", "platform", token_age_known=True)  # type: ignore[operator]
     assert "10001" in expected_codes("get_center", "platform", token_age_known=True)  # type: ignore[operator]
     assert expected_codes("get_token_state", "other_region", token_age_known=True) is None
-    assert expected_codes("renew_token", "expired", token_age_known=True) == {"0"}
-    assert expected_codes("renew_token", "stale", token_age_known=True) == {"10008"}
+    assert expected_codes("renew_token", "expired", token_age_known=True) == frozenset({"0"})
+    assert expected_codes("renew_token", "stale", token_age_known=True) == frozenset({"10008"})
     assert all("0" not in codes for codes in AUTH_CODES.values())
 
 
