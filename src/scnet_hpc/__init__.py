@@ -9,8 +9,10 @@ Quick start::
         status = job.wait()
         print(status.state, job.output())
 
-``AsyncClient`` offers the same methods for asyncio. Errors are ``scnet_hpc.errors``
-classes (all ``ScnetError``); returned data are the generated models in ``scnet_hpc.models``.
+``Client.from_token_cache("user", "access-key")`` works from the tokens ``scnet-hpc login``
+cached, without the secret key. ``AsyncClient`` offers the same methods for asyncio. Errors
+are ``scnet_hpc.errors`` classes (all ``ScnetError``); returned data are the generated models
+in ``scnet_hpc.models``.
 Logging goes to the ``scnet_hpc`` logger (``scnet_hpc.http`` prints each request as curl),
 with tokens, secret keys and signatures masked.
 """
@@ -18,7 +20,7 @@ with tokens, secret keys and signatures masked.
 from ._async_client import AsyncClient, AsyncJob
 from ._auth import jwt_expiry, sign, string_to_sign
 from ._client import Client, Job
-from ._config import DEFAULT_AUTH_URL, DEFAULT_PLATFORM_URL, env_settings
+from ._config import DEFAULT_AUTH_URL, DEFAULT_PLATFORM_URL, default_token_cache, env_settings
 from ._jobspec import JobSpec, format_walltime
 from ._logging import redact
 from ._poll import PollSchedule
@@ -80,6 +82,7 @@ __all__ = [
     "TokenExpiredError",
     "TransportError",
     "__version__",
+    "default_token_cache",
     "env_settings",
     "format_walltime",
     "jwt_expiry",

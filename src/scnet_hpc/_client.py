@@ -32,6 +32,7 @@ from ._config import (
     Retries,
     Timeout,
     access_key_session,
+    cached_token_session,
     env_settings,
     make_options,
     override,
@@ -142,6 +143,58 @@ class Client:
         return client
 
     @classmethod
+    def from_token_cache(
+        cls,
+        user: str,
+        access_key: str,
+        *,
+        region: str | int | None = None,
+        token_cache: str | os.PathLike[str] | None = None,
+        platform_url: str = DEFAULT_PLATFORM_URL,
+        base_url: str | None = None,
+        cluster_user: str | None = None,
+        home_path: str | None = None,
+        scheduler_id: int | str | None = None,
+        renew_margin: float = DEFAULT_RENEW_MARGIN,
+        timeout: Timeout = None,
+        retries: Retries = None,
+        validate: bool = True,
+        transport: httpx.BaseTransport | None = None,
+        clock: Callable[[], float] | None = None,
+        sleep: Callable[[float], Any] | None = None,
+        seed: int | None = None,
+    ) -> Client:
+        """Work with the tokens an earlier sign-in left in ``token_cache``, without the secret key.
+
+        This is what ``scnet-hpc login`` leaves behind (``token_cache`` defaults to its file,
+        see ``scnet_hpc.default_token_cache``). Tokens are renewed through ``tokens/next``,
+        which needs only the old token (the live service renews up to a day after expiry).
+        Raises ``ConfigurationError`` at once when the cache holds no token for this user and
+        access key (or for ``region``), and on a call when the token has expired and cannot be
+        renewed: both say to run ``scnet-hpc login``. ``base_url``, ``cluster_user`` and
+        ``home_path`` describe ``region`` as ``login`` saved it (else ``center`` is asked).
+        """
+        options = make_options(timeout, retries, validate)
+        session = cached_token_session(
+            user,
+            access_key,
+            options=options,
+            region=region,
+            platform_url=platform_url,
+            token_cache=token_cache,
+            base_url=base_url,
+            cluster_user=cluster_user,
+            home_path=home_path,
+            scheduler_id=scheduler_id,
+            renew_margin=renew_margin,
+            clock=clock,
+            seed=seed,
+        )
+        client = cls.__new__(cls)
+        client._setup(Core(session, options), _http(transport), sleep, owns_http=True)
+        return client
+
+    @classmethod
     def from_env(cls, **kwargs: Any) -> Client:
         """A client from ``SCNET_*`` environment variables (see ``scnet_hpc.env_settings``)."""
         settings = env_settings()
@@ -183,6 +236,12 @@ class Client:
     def options(self) -> Options:
         return self._core.options
 
+    @property
+    def token_expires_at(self) -> float | None:
+        """When the token for the client's region expires, in epoch seconds; ``None`` when the
+        token does not say or none is held yet (an access-key client signs in on first use)."""
+        return self._core.session.token_expires_at()
+
     # ------------------------------------------------------------------ lifecycle
 
     def close(self) -> None:
@@ -205,6 +264,11 @@ class Client:
         return f"<Client {self._core.session!r}>"
 
     # ------------------------------------------------------------------ regions & clusters
+
+    def sign_in(self) -> list[Region]:
+        """Sign in now with the access key, replacing the tokens held (and cached); returns the
+        user's regions. ``ConfigurationError`` on a client without a secret key."""
+        return self._run(self._core.sign_in())
 
     def regions(self) -> list[Region]:
         """The user's regions (``available`` is false where the account has no token)."""
@@ -291,7 +355,14 @@ class Client:
         limit: int | None = None,
         page_size: int = DEFAULT_PAGE_SIZE,
     ) -> list[HistoryJob]:
-        """Finished jobs that ended in ``[start_time, end_time]`` (default: the last ``days``)."""
+        """Finished jobs that ended in ``[start_time, end_time]`` (default: the last ``days``).
+
+        ``state`` is a ``JobState`` as ``JobStatus.from_history_row`` reads a row, or a raw
+        history code (``statC statD statT statRQ statN statDE``) passed on as it is. The
+        service's ``statC`` also holds jobs that exited non-zero: ``COMPLETED`` asks for
+        ``statC`` and drops those, ``FAILED`` asks for every state and keeps ``statDE`` and
+        the non-zero ``statC`` rows (so it pages through the whole window).
+        """
         return self._run(
             self._core.history(
                 start_time=start_time, end_time=end_time, days=days, job_id=job_id, state=state,

@@ -6,6 +6,7 @@ import os
 import random
 import time
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -28,6 +29,8 @@ __all__ = [
     "DEFAULT_PLATFORM_URL",
     "USER_AGENT",
     "access_key_session",
+    "cached_token_session",
+    "default_token_cache",
     "env_settings",
     "make_options",
     "static_session",
@@ -122,7 +125,7 @@ def static_session(
 def access_key_session(
     user: str,
     access_key: str,
-    secret_key: str,
+    secret_key: str | None,
     *,
     options: Options,
     region: str | int | None,
@@ -133,8 +136,16 @@ def access_key_session(
     renew_margin: float,
     clock: Clock | None,
     seed: int | None,
+    cluster_user: str | None = None,
+    home_path: str | None = None,
+    hpc_url: str | None = None,
+    cached_only: bool = False,
 ) -> Session:
-    for name, value in (("user", user), ("access_key", access_key), ("secret_key", secret_key)):
+    """``secret_key=None`` with ``cached_only=True``: no sign-in, only the cached tokens."""
+    given: list[tuple[str, object]] = [("user", user), ("access_key", access_key)]
+    if not cached_only:
+        given.append(("secret_key", secret_key))
+    for name, value in given:
         if not isinstance(value, str) or not value.strip():
             raise ConfigurationError(f"{name} must be a non-empty string")
     if (
@@ -161,7 +172,59 @@ def access_key_session(
         rng=random.Random(seed),  # noqa: S311 - jitter, not secrecy
         renew_margin=float(renew_margin),
         scheduler_id=_scheduler(scheduler_id),
+        cluster_user=cluster_user,
+        home_path=home_path,
+        hpc_url=hpc_url,
     )
+
+
+def default_token_cache(environ: Mapping[str, str] | None = None) -> Path:
+    """Where ``scnet-hpc login`` keeps region tokens: ``$XDG_CACHE_HOME/scnet-hpc/tokens.json``
+    (``~/.cache/scnet-hpc/tokens.json`` when the variable is not set)."""
+    env = os.environ if environ is None else environ
+    base = env.get("XDG_CACHE_HOME") or str(Path("~/.cache").expanduser())
+    return Path(base) / "scnet-hpc" / "tokens.json"
+
+
+def cached_token_session(
+    user: str,
+    access_key: str,
+    *,
+    options: Options,
+    region: str | int | None,
+    platform_url: str,
+    token_cache: str | os.PathLike[str] | None,
+    base_url: str | None,
+    cluster_user: str | None,
+    home_path: str | None,
+    scheduler_id: int | str | None,
+    renew_margin: float,
+    clock: Clock | None,
+    seed: int | None,
+) -> Session:
+    """A session on the tokens an earlier sign-in cached; refused at once when there are none."""
+    if base_url is not None and region is None:
+        raise ConfigurationError("base_url needs the region it belongs to (region=...)")
+    session = access_key_session(
+        user,
+        access_key,
+        None,
+        options=options,
+        region=region,
+        auth_url=DEFAULT_AUTH_URL,
+        platform_url=platform_url,
+        token_cache=default_token_cache() if token_cache is None else token_cache,
+        scheduler_id=scheduler_id,
+        renew_margin=renew_margin,
+        clock=clock,
+        seed=seed,
+        cluster_user=cluster_user,
+        home_path=home_path,
+        hpc_url=None if base_url is None else normalise_base_url(base_url),
+        cached_only=True,
+    )
+    session.load_cached_tokens()
+    return session
 
 
 def env_settings(environ: Mapping[str, str] | None = None) -> dict[str, Any]:

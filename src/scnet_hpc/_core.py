@@ -6,7 +6,7 @@ cluster user name, a home directory for ``work_dir``) default to what the region
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
@@ -73,13 +73,18 @@ _REALTIME_CODES = {
     JobState.WAITING: "statW",
     JobState.UNKNOWN: "statX",
 }
-_HISTORY_CODES = {
+#: The history code to ask the service for per state; ``None`` asks for every state.
+_HISTORY_CODES: dict[JobState, str | None] = {
     JobState.COMPLETED: "statC",
+    JobState.FAILED: None,  # statDE, and statC rows with a non-zero exit status
     JobState.CANCELLED: "statD",
     JobState.TIMEOUT: "statT",
     JobState.REQUEUED: "statRQ",
     JobState.NODE_FAIL: "statN",
 }
+#: States that no history code captures exactly: the rows the service sends are read with
+#: ``JobStatus.from_history_row`` and kept when they are in that state.
+_HISTORY_READ_STATES = frozenset({JobState.COMPLETED, JobState.FAILED})
 DEFAULT_PAGE_SIZE = 500
 
 
@@ -113,6 +118,9 @@ class Core:
 
     def regions(self) -> Plan[list[Region]]:
         return self.session.regions()
+
+    def sign_in(self) -> Plan[list[Region]]:
+        return self.session.sign_in()
 
     def region_info(self) -> Plan[RegionInfo]:
         return self.session.region_info()
@@ -303,12 +311,17 @@ class Core:
             raise InvalidArgumentError(f"sort must be 'DESC' or 'ASC', got {sort!r}")
         code = _state_code(state, _HISTORY_CODES, "history")
         job_state = JobStateCode(code) if code else UNSET
+        wanted = state if isinstance(state, JobState) and state in _HISTORY_READ_STATES else None
         _check_paging(limit, page_size)
         sched = yield from self._scheduler(scheduler_id)
         rows: list[HistoryJob] = []
+        fetched = 0
         while limit is None or len(rows) < limit:
-            size = page_size if limit is None else min(page_size, limit - len(rows))
-            start = len(rows)
+            # Rows dropped on this side make the count of rows still needed unknowable.
+            size = page_size
+            if limit is not None and wanted is None:
+                size = min(page_size, limit - len(rows))
+            start = fetched
 
             def build(start: int = start, size: int = size) -> dict[str, Any]:
                 return list_history_jobs._get_kwargs(
@@ -330,10 +343,11 @@ class Core:
 
             page: HistoryJobPage = yield from self._get("list_history_jobs", build)
             batch = page.list_ or []
-            rows += batch
-            if len(batch) < size or len(rows) >= page.total:
+            fetched += len(batch)
+            rows += batch if wanted is None else [r for r in batch if _reads_as(r, wanted)]
+            if len(batch) < size or fetched >= page.total:
                 break
-        return rows
+        return rows if limit is None else rows[:limit]
 
     def history_job(
         self, job_id: str, acct_time: str | None, scheduler_id: int | str | None
@@ -434,7 +448,13 @@ def _check_paging(limit: int | None, page_size: int) -> None:
         raise InvalidArgumentError(f"page_size must be a whole number >= 1, got {page_size!r}")
 
 
-def _state_code(state: JobState | str | None, codes: dict[JobState, str], kind: str) -> str | None:
+def _reads_as(row: HistoryJob, state: JobState) -> bool:
+    return JobStatus.from_history_row(row).state is state
+
+
+def _state_code(
+    state: JobState | str | None, codes: Mapping[JobState, str | None], kind: str
+) -> str | None:
     if state is None:
         return None
     if isinstance(state, JobState):

@@ -43,15 +43,28 @@ class StaticCredentials:
 
 @dataclass(frozen=True)
 class AccessKeyCredentials:
-    """AK/SK: the client signs in and manages per-region tokens itself."""
+    """AK/SK: the client signs in and manages per-region tokens itself.
+
+    Without a secret key (``Client.from_token_cache``) it cannot sign in: it works with the
+    tokens an earlier sign-in left in the cache and renews them through ``tokens/next``, which
+    needs only the old token.
+    """
 
     user: str
     access_key: str
-    secret_key: str = field(repr=False)
+    secret_key: str | None = field(repr=False)
     auth_url: str
     platform_url: str
     region: str | None = None
     cache: TokenCache | None = None
+
+    @property
+    def can_sign_in(self) -> bool:
+        return self.secret_key is not None
+
+
+class _LoginNeeded(ConfigurationError):
+    """Only a new sign-in can help, and this session cannot sign in (no secret key)."""
 
 
 class _FixedAuth:
@@ -89,20 +102,34 @@ class _RegionAuth:
         return (base, token.value)
 
     def refresh(self, op: Operation, token: str | None) -> Plan[bool]:
-        if not isinstance(self.session.credentials, AccessKeyCredentials):
+        creds = self.session.credentials
+        if not isinstance(creds, AccessKeyCredentials):
             return False
+        if not creds.can_sign_in:
+            return (yield from self.session.renew_refused(self.region_id, token))
         yield from self.session.sign_in()
         return True
 
     def denied(self, error: AuthenticationError, token: str | None) -> AuthenticationError:
+        creds = self.session.credentials
+        if isinstance(creds, AccessKeyCredentials) and not creds.can_sign_in:
+            # Refused, and renewal did not help: the cached token is dead whatever our clock
+            # says, and only a new sign-in (login) replaces it.
+            return _expired(error)
         return _explain(error, token, self.session.clock())
 
 
 def _explain(error: AuthenticationError, token: str | None, now: float) -> AuthenticationError:
     expires = jwt_expiry(token) if token else None
-    if expires is not None and expires <= now and not isinstance(error, TokenExpiredError):
-        return TokenExpiredError(error.code, error.msg, operation=error.operation, raw=error.raw)
+    if expires is not None and expires <= now:
+        return _expired(error)
     return error
+
+
+def _expired(error: AuthenticationError) -> AuthenticationError:
+    if isinstance(error, TokenExpiredError):
+        return error
+    return TokenExpiredError(error.code, error.msg, operation=error.operation, raw=error.raw)
 
 
 class Session:
@@ -119,6 +146,7 @@ class Session:
         cluster_user: str | None = None,
         home_path: str | None = None,
         scheduler_id: int | None = None,
+        hpc_url: str | None = None,
     ) -> None:
         self.credentials = credentials
         self.options = options
@@ -128,13 +156,14 @@ class Session:
         self._cluster_user = cluster_user
         self._home_path = home_path
         self._scheduler_id = scheduler_id
+        self._hpc_url = hpc_url  # the configured region's job API, when known beforehand
         self._tokens: dict[str, Token] = {}
         self._regions: list[Region] = []
         self._region_id: str | None = None
         self._infos: dict[str | None, RegionInfo] = {}
         self._schedulers: dict[str | None, int] = {}
         self._signed_in = False
-        if isinstance(credentials, AccessKeyCredentials):
+        if isinstance(credentials, AccessKeyCredentials) and credentials.secret_key is not None:
             register_secret(credentials.secret_key)
 
     # ------------------------------------------------------------------ public-ish facts
@@ -155,13 +184,16 @@ class Session:
     def sign_in(self) -> Plan[list[Region]]:
         """``POST /api/user/v3/tokens``: a fresh token for every region of the user."""
         creds = self.credentials
-        if not isinstance(creds, AccessKeyCredentials):
-            raise ConfigurationError("signing in needs an access key (Client.from_access_key)")
+        if not isinstance(creds, AccessKeyCredentials) or creds.secret_key is None:
+            raise ConfigurationError(
+                "signing in needs an access key and its secret key (Client.from_access_key)"
+            )
+        secret_key = creds.secret_key
 
         def build() -> dict[str, Any]:
             # Signed afresh for every attempt: the timestamp must be close to the server's clock.
             stamp = str(int(self.clock()))
-            signature = sign(creds.secret_key, creds.access_key, stamp, creds.user)
+            signature = sign(secret_key, creds.access_key, stamp, creds.user)
             register_secret(signature)
             return issue_tokens._get_kwargs(
                 user=creds.user, access_key=creds.access_key, signature=signature, timestamp=stamp
@@ -197,6 +229,8 @@ class Session:
             if not self._regions:
                 self._load_cache()
             if not self._regions:
+                if not creds.can_sign_in:
+                    raise ConfigurationError(self._login_hint("no cached token"))
                 yield from self.sign_in()
             return list(self._regions)
         info = yield from self.region_info()
@@ -212,13 +246,16 @@ class Session:
         if not self._tokens:
             self._load_cache()
         token = self._tokens.get(region_id)
-        if token is None and not self._signed_in:
+        if token is None and not self._signed_in and creds.can_sign_in:
             yield from self.sign_in()
             token = self._tokens.get(region_id)
         if token is None:
-            raise ConfigurationError(_no_token_message(region_id, self._regions))
+            message = _no_token_message(region_id, self._regions)
+            raise ConfigurationError(
+                message if creds.can_sign_in else self._login_hint(f"{message}; no cached token")
+            )
         now = self.clock()
-        if token.expired(now):
+        if token.expired(now) and creds.can_sign_in:
             yield from self.sign_in()
             token = self._tokens.get(region_id)
             if token is None:
@@ -228,7 +265,31 @@ class Session:
         return token
 
     def _renew(self, region_id: str, old: Token) -> Plan[Token]:
-        """``POST tokens/next`` with the old token; on any failure, sign in again."""
+        """``POST tokens/next`` with the old token; on failure, sign in again if possible.
+
+        Without a secret key a token that has not expired yet is kept (renewal is tried again
+        on the next call); an expired one ends in ``ConfigurationError`` naming ``login``.
+        """
+        value = yield from self._renewed(region_id, old)
+        if value is not None:
+            return value
+        creds = self.credentials
+        if isinstance(creds, AccessKeyCredentials) and not creds.can_sign_in:
+            if not old.expired(self.clock()):
+                return old
+            raise _LoginNeeded(
+                self._login_hint(
+                    f"the cached token for region {region_id} has expired and could not be renewed"
+                )
+            )
+        yield from self.sign_in()
+        token = self._tokens.get(region_id)
+        if token is None:
+            raise ConfigurationError(_no_token_message(region_id, self._regions))
+        return token
+
+    def _renewed(self, region_id: str, old: Token) -> Plan[Token | None]:
+        """``POST tokens/next`` with the old token: the new token (kept and cached), or None."""
         try:
             data = yield from request(
                 self.fixed_auth(self.platform_url, old.value),
@@ -238,21 +299,42 @@ class Session:
             )
             value = _renewed_token(data, region_id)
         except ScnetError as error:
-            logger.info(
-                "token renewal for region %s failed (%s); signing in again", region_id, error
-            )
-            value = None
+            logger.info("token renewal for region %s failed (%s)", region_id, error)
+            return None
         if value is None:
-            yield from self.sign_in()
-            token = self._tokens.get(region_id)
-            if token is None:
-                raise ConfigurationError(_no_token_message(region_id, self._regions))
-            return token
+            logger.info("token renewal for region %s sent no token", region_id)
+            return None
         token = Token.parse(value)
         self._tokens[region_id] = token
         logger.info("token for region %s renewed", region_id)
         self._save_cache()
         return token
+
+    def renew_refused(self, region_id: str | None, refused: str | None) -> Plan[bool]:
+        """After a 10008 without a secret key: renew the refused token; false if impossible."""
+        if region_id is None:
+            region_id = yield from self._choose_region()
+        held = self._tokens.get(region_id)
+        if held is None or held.value != refused:
+            return held is not None  # already replaced since that request was built
+        return (yield from self._renewed(region_id, held)) is not None
+
+    def _login_hint(self, problem: str) -> str:
+        creds = self.credentials
+        assert isinstance(creds, AccessKeyCredentials)
+        where = f" in {creds.cache.path}" if creds.cache is not None else ""
+        return (
+            f"{problem} for user {creds.user}{where}: run 'scnet-hpc login' (or sign in with "
+            "Client.from_access_key)"
+        )
+
+    def token_expires_at(self) -> float | None:
+        """When the token for the client's region expires (None: not known, or not held yet)."""
+        creds = self.credentials
+        if isinstance(creds, StaticCredentials):
+            return creds.token.expires_at
+        token = self._tokens.get(self._region_id) if self._region_id is not None else None
+        return token.expires_at if token is not None else None
 
     def _choose_region(self) -> Plan[str]:
         """The region the client works in: the one asked for, else the first job target."""
@@ -275,6 +357,8 @@ class Session:
                 continue
             try:
                 yield from self._center(region.id)
+            except _LoginNeeded:
+                raise  # one sign-in cached every region's token: they expire together
             except ConfigurationError as exc:  # e.g. a region without hpcUrls
                 problems.append(str(exc))
                 continue
@@ -316,6 +400,8 @@ class Session:
             return creds.hpc_url
         if region_id is None:
             region_id = yield from self._choose_region()
+        if self._hpc_url is not None and region_id == self._region_id:
+            return self._hpc_url
         info = yield from self._center(region_id)
         return info.hpc_url
 
@@ -355,6 +441,17 @@ class Session:
 
     # ------------------------------------------------------------------ cache
 
+    def load_cached_tokens(self) -> None:
+        """Load the cache now, for a session without a secret key: no token, no session."""
+        creds = self.credentials
+        assert isinstance(creds, AccessKeyCredentials)
+        self._load_cache()
+        if not self._tokens:
+            raise ConfigurationError(self._login_hint("no cached token"))
+        wanted = creds.region
+        if wanted is not None and not any(wanted in (r.id, r.name) for r in self._regions):
+            raise ConfigurationError(self._login_hint(f"no cached token for region {wanted}"))
+
     def _load_cache(self) -> None:
         creds = self.credentials
         if isinstance(creds, AccessKeyCredentials) and creds.cache is not None:
@@ -375,7 +472,10 @@ class Session:
             creds.cache.save(self._tokens, regions)
 
     def __repr__(self) -> str:
-        kind = "access key" if isinstance(self.credentials, AccessKeyCredentials) else "token"
+        creds = self.credentials
+        kind = "token"
+        if isinstance(creds, AccessKeyCredentials):
+            kind = "access key" if creds.can_sign_in else "cached tokens"
         return f"Session({kind}, region={self._region_id!r})"
 
 

@@ -128,6 +128,15 @@ class JobStatus:
     def is_terminal(self) -> bool:
         return self.state.is_terminal
 
+    @classmethod
+    def from_history_row(cls, row: HistoryJob) -> JobStatus:
+        """The status a row of ``Client.history()`` describes (``source`` ``"history"``).
+
+        A ``statC`` row with a non-zero accounting exit status (``jobExitStatus``) reads as
+        ``FAILED``: the history code alone does not tell a failed job from a completed one.
+        """
+        return from_history_row(row)
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON-ready): every field, ``state`` as its value, ``detail`` as a dict."""
         data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "detail"}

@@ -76,6 +76,36 @@ def test_login_json_then_commands_use_the_cached_token(
     assert mock.state.requests[("POST", "issue_tokens")] == sign_ins
 
 
+def test_login_signs_in_afresh_and_later_commands_renew_the_cached_token(
+    mock: Mock, config_file: Path, token_cache: Path
+) -> None:
+    login = (
+        "login", "--user", "demo", "--access-key", "demo-access-key", "--auth-url", mock.url,
+        "--platform-url", mock.url,
+    )  # fmt: skip
+    run = Cli({"SCNET_SECRET_KEY": DEMO_SECRET_KEY})
+    run.ok(*login)
+    first = token_cache.read_text()
+    mock.advance(5)
+    run.ok(*login)  # the cache holds a usable token, but login checks the key again
+    assert mock.state.requests[("POST", "issue_tokens")] == 2
+    assert token_cache.read_text() != first
+    # Past the token's expiry (12 h) but within the platform's renewal grace (24 h): commands
+    # without the secret key renew the cached token through tokens/next instead of failing.
+    mock.advance(43200 + 100)
+    assert Cli({}).json("clusters")[0]["id"] == SCHEDULER_ID
+    assert mock.state.requests[("POST", "renew_token")] == 1
+    assert mock.state.requests[("POST", "issue_tokens")] == 2
+    # Past the grace too: only a new login helps, and the error says so.
+    # (The mock's clock is ahead of this machine's, so the refusal comes from the service.)
+    mock.advance(86400 + 43200 + 100)
+    result = Cli({})("clusters")
+    assert result.exit_code == 3
+    assert result.error_lines[0].startswith("error: [10008 permission denied] list_clusters")
+    assert "the token has expired: run 'scnet-hpc login'" in result.error_lines[0]
+    assert mock.state.requests[("POST", "renew_token")] == 2  # tried once more, refused
+
+
 def test_login_save_secret_key_writes_it_private(mock: Mock, config_file: Path) -> None:
     run = Cli({"SCNET_SECRET_KEY": DEMO_SECRET_KEY})
     data = run.json(
@@ -328,6 +358,17 @@ def test_history_both_modes(run: Cli, mock: Mock) -> None:
     assert [j["job_id"] for j in only] == [cancelled]
     assert len(run.json("history", "--limit", "1", *end)) == 1
     assert [j["job_id"] for j in run.json("history", "--asc", *end)] == [done, cancelled]
+
+
+def test_history_state_failed(run: Cli, mock: Mock) -> None:
+    done = submit(run, "echo", "one")
+    failed = submit(run, "false")
+    mock.advance(10)
+    end = ("--end", mock.china_time(60))
+    assert [j["job_id"] for j in run.json("history", "--state", "failed", *end)] == [failed]
+    assert [j["job_id"] for j in run.json("history", "--state", "completed", *end)] == [done]
+    table = run.ok("history", "--state", "failed", *end).stdout
+    assert any(line.startswith(failed) and "failed" in line for line in table.splitlines())
 
 
 def test_output_both_modes(run: Cli, mock: Mock) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import SCHEDULER_ID, Cli, Mock
 
-from scnet_hpc.cli._client import cached_token
+from scnet_hpc import ConfigurationError
+from scnet_hpc.cli._client import make_client
 from scnet_hpc.cli._config import Settings, load_profile, resolve, save_profile
 from scnet_hpc.cli._errors import CliError
 from scnet_hpc.mock.testing import free_port
@@ -115,22 +116,31 @@ def test_cached_token_rules(mock: Mock, tmp_path: Path) -> None:
     from scnet_hpc._auth import Token, TokenCache
 
     cache = tmp_path / "tokens.json"
+
+    def cache_token(token: str) -> None:
+        TokenCache(cache, user="demo", access_key="ak").save(
+            {"11250": Token.parse(token)}, [{"id": "11250", "name": "east", "available": True}]
+        )
+
     good = mock.state.mint_token()
-    TokenCache(cache, user="demo", access_key="ak").save(
-        {"11250": Token.parse(good)}, [{"id": "11250", "name": "east", "available": True}]
-    )
+    cache_token(good)
     base = Settings(
         profile="p", config_path=tmp_path / "c", user="demo", access_key="ak",
-        token_cache=str(cache),
+        token_cache=str(cache), platform_url=mock.url, retries=0,
     )  # fmt: skip
-    assert cached_token(base) == good
-    assert cached_token(Settings(**{**base.__dict__, "region": "east"})) == good
-    with pytest.raises(CliError, match="no cached token for region 99"):
-        cached_token(Settings(**{**base.__dict__, "region": "99"}))
-    with pytest.raises(CliError, match="has expired: run 'scnet-hpc login' again"):
-        cached_token(base, now=4102444800.0)  # 2100-01-01
-    with pytest.raises(CliError, match="no secret key and no cached token for demo"):
-        cached_token(Settings(**{**base.__dict__, "access_key": "other"}))
+    assert make_client(base).clusters()[0].id == SCHEDULER_ID  # region found through center
+    east = make_client(Settings(**{**base.__dict__, "region": "east"}))
+    assert east.clusters()[0].id == SCHEDULER_ID
+    assert east.token_expires_at == Token.parse(good).expires_at  # the cached token, unrenewed
+    with pytest.raises(ConfigurationError, match="no cached token for region 99"):
+        make_client(Settings(**{**base.__dict__, "region": "99"}))
+    with pytest.raises(ConfigurationError, match="no cached token for user demo"):
+        make_client(Settings(**{**base.__dict__, "access_key": "other"}))
+    # Expired past the platform's renewal grace (a day): nothing renews it.
+    cache_token(mock.state.mint_token(lifetime=-200_000))
+    with pytest.raises(ConfigurationError, match="has expired and could not be renewed") as e:
+        make_client(base).clusters()
+    assert "run 'scnet-hpc login'" in str(e.value)
 
 
 # --------------------------------------------------------------------------- end to end

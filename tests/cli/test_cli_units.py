@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -195,3 +196,25 @@ def test_the_status_line_says_when_a_job_is_not_listed_yet(monkeypatch: pytest.M
         "job 42: running (realtime)",
         "job 42: completed (realtime)",
     ]
+
+
+def test_the_cli_uses_only_the_public_sdk() -> None:
+    """The CLI is the SDK's first user: what it needs, the SDK offers publicly."""
+    import ast
+
+    import scnet_hpc
+    import scnet_hpc.cli
+
+    private: list[str] = []
+    for path in Path(scnet_hpc.cli.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            private += [f"{path.name}: {n}" for n in names if n.startswith("scnet_hpc._")]
+    assert private == []
+    assert set(scnet_hpc.__all__) <= set(dir(scnet_hpc))
+    assert {"default_token_cache", "JobStatus"} <= set(scnet_hpc.__all__)

@@ -10,7 +10,6 @@ import click
 from rich.console import Group
 
 from scnet_hpc import DEFAULT_AUTH_URL, DEFAULT_PLATFORM_URL, Client
-from scnet_hpc._auth import TokenCache
 
 from ._config import default_token_cache, load_profile, save_profile
 from ._errors import CliError
@@ -78,7 +77,8 @@ def login(
     The secret key comes from SCNET_SECRET_KEY, --secret-key-stdin or a prompt. The profile
     gets the non-secret settings (user, access key, region, URLs, cluster user); the region
     tokens go to the token cache (~/.cache/scnet-hpc/tokens.json, mode 0600), which later
-    commands use until the token expires.
+    commands use and renew while the platform allows (then login again). Login always signs
+    in afresh, whatever the cache holds.
     """
     state = get_state()
     settings = state.settings(
@@ -91,8 +91,6 @@ def login(
     auth = settings.auth_url or DEFAULT_AUTH_URL
     platform = settings.platform_url or DEFAULT_PLATFORM_URL
     cache_path = settings.token_cache_path
-    # Forget this identity's cached tokens so that login really signs in (checks the key).
-    TokenCache(cache_path, user=user, access_key=access_key).save({}, [])
     client = Client.from_access_key(
         user,
         access_key,
@@ -106,7 +104,8 @@ def login(
         retries=settings.retries,
     )
     state.use_client(client)
-    all_regions = client.regions()
+    # A fresh sign-in, whatever the cache holds: login checks the key and replaces the tokens.
+    all_regions = client.sign_in()
     info = client.region_info()
     scheduler_id = settings.scheduler_id
     if scheduler_id is None:
@@ -133,11 +132,10 @@ def login(
     drop = tuple(k for k in ("auth_url", "platform_url", "token_cache") if updates[k] is None)
     save_profile(settings.config_path, settings.profile, updates, drop=drop)
 
-    tokens, _ = TokenCache(cache_path, user=user, access_key=access_key).load()
-    token = tokens.get(info.id)
+    expires_at = client.token_expires_at
     expires = (
-        datetime.fromtimestamp(token.expires_at, timezone.utc).isoformat()
-        if token is not None and token.expires_at is not None
+        datetime.fromtimestamp(expires_at, timezone.utc).isoformat()
+        if expires_at is not None
         else None
     )
     secret_saved = store_secret or saved.get("secret_key") == secret_key

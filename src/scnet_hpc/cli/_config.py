@@ -34,6 +34,8 @@ from typing import Any
 
 import tomli_w
 
+from scnet_hpc import default_token_cache
+
 from ._errors import CliError
 
 if sys.version_info >= (3, 11):
@@ -109,12 +111,6 @@ def default_config_path(environ: Mapping[str, str] | None = None) -> Path:
     env = os.environ if environ is None else environ
     base = env.get("XDG_CONFIG_HOME") or str(Path("~/.config").expanduser())
     return Path(base) / "scnet-hpc" / "config.toml"
-
-
-def default_token_cache(environ: Mapping[str, str] | None = None) -> Path:
-    env = os.environ if environ is None else environ
-    base = env.get("XDG_CACHE_HOME") or str(Path("~/.cache").expanduser())
-    return Path(base) / "scnet-hpc" / "tokens.json"
 
 
 def _read_document(path: Path) -> dict[str, Any]:

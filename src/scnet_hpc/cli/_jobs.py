@@ -9,7 +9,6 @@ from typing import Any
 import click
 
 from scnet_hpc import Job, JobSpec, JobState, JobStatus
-from scnet_hpc._states import from_history_row
 
 from ._errors import CliError, ExitCode
 from ._output import plain, record_table, rows_table
@@ -148,7 +147,7 @@ def _realtime_state(row: Mapping[str, Any]) -> str:
 
 
 _REALTIME_STATES = ["queued", "running", "held", "suspended", "exiting", "completed", "waiting"]
-_HISTORY_STATES = ["completed", "cancelled", "timeout", "requeued", "node_fail"]
+_HISTORY_STATES = ["completed", "failed", "cancelled", "timeout", "requeued", "node_fail"]
 
 
 @click.command()
@@ -276,7 +275,7 @@ def history(
         sort="ASC" if asc else "DESC",
         limit=limit,
     )
-    rows = [{**plain(j), "state": from_history_row(j).state.value} for j in found]
+    rows = [{**plain(j), "state": JobStatus.from_history_row(j).state.value} for j in found]
     app.out.emit(
         rows,
         lambda: rows_table(
