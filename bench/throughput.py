@@ -3,12 +3,16 @@
 ``list_clusters`` is stateless, so its rounds share one server. ``submit_job`` adds a job per
 request and the mock keeps every job in its realtime list for five minutes, so each of its rounds
 gets a fresh server: the figure is the submit rate of a mock holding at most a few thousand jobs,
-not of one that has accumulated every earlier round's.
+not of one that has accumulated every earlier round's. ``mock_submit_p99_ms_after_20k_jobs`` is
+the other case on purpose: submit rounds on one mock that already holds 20,000 jobs (filled by
+wrk itself), to show whether a submit slows as jobs pile up.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+import httpx
 
 from ._report import Report
 from ._server import MockServer, mock_server, settings_text
@@ -25,6 +29,10 @@ WARMUP_SECONDS = 1.0
 
 CLUSTERS_PATH = "/hpc/openapi/v2/cluster"
 SUBMIT_PATH = "/hpc/openapi/v2/apptemplates/BASIC/BASE/job"
+JOBS_PATH = "/hpc/openapi/v2/jobs"
+#: Jobs a mock holds before the submit rounds of ``mock_submit_p99_ms_after_20k_jobs``.
+PILED_UP = 20_000
+FILL_SECONDS = 2.0
 
 
 def submit_body(scheduler_id: int) -> dict[str, Any]:
@@ -80,12 +88,49 @@ def _figures(report: Report, operation: str, rounds: list[WrkResult]) -> None:
     ]
 
 
+def _jobs_held(server: MockServer) -> int:
+    answer = httpx.get(
+        server.base_url + JOBS_PATH,
+        params={"strClusterIDList": server.scheduler_id, "start": 0, "limit": 1},
+        headers={"token": server.token},
+        timeout=60,
+    )
+    total: int = answer.json()["data"]["total"]
+    return total
+
+
+def _after_pile_up(wrk: str, report: Report, rounds: int, seconds: float) -> None:
+    """Fill one mock with ``PILED_UP`` jobs, then time submit rounds on it."""
+    with mock_server() as server:
+        fills = 0
+        while _jobs_held(server) < PILED_UP:
+            if fills == 30:  # 60 s of wrk has always done it; something is wrong
+                raise RuntimeError(f"the mock still holds < {PILED_UP} jobs after {fills} fills")
+            _round(wrk, server, "submit_job", FILL_SECONDS)
+            fills += 1
+        held = _jobs_held(server)
+        piled = [_round(wrk, server, "submit_job", seconds) for _ in range(rounds)]
+        held_after = _jobs_held(server)
+    report.setting(
+        "mock_submit_after_20k_jobs",
+        f"one mock: {held} jobs held before the rounds, {held_after} after",
+    )
+    report.figure(
+        f"mock_submit_p99_ms_after_{PILED_UP // 1000}k_jobs", median(r.p99_ms for r in piled)
+    )
+    report.details["mock_submit_after_20k_jobs_rounds"] = [
+        {"requests": r.requests, "seconds": r.seconds, "p50_ms": r.p50_ms, "p99_ms": r.p99_ms}
+        for r in piled
+    ]
+
+
 def run(report: Report, *, quick: bool = False) -> None:
     names = [
         f"mock_{k}_{op}"
         for op in ("list_clusters", "submit_job")
         for k in ("rps", "p50_ms", "p99_ms")
     ]
+    names.append(f"mock_submit_p99_ms_after_{PILED_UP // 1000}k_jobs")
     wrk, why = ensure_wrk()
     if wrk is None:
         for name in names:
@@ -108,3 +153,4 @@ def run(report: Report, *, quick: bool = False) -> None:
             _round(wrk, server, "submit_job", WARMUP_SECONDS)
             submitted.append(_round(wrk, server, "submit_job", seconds))
     _figures(report, "submit_job", submitted)
+    _after_pile_up(wrk, report, rounds, seconds)

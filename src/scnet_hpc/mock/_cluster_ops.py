@@ -67,8 +67,7 @@ def _my_realtime_jobs(ctx: Ctx) -> list[JobRecord]:
     return [
         r
         for sched in ctx.region.schedulers
-        for r in ctx.state.engine.realtime_jobs(sched.id)
-        if r.user == ctx.me
+        for r in ctx.state.engine.realtime_jobs(sched.id, user=ctx.me)
     ]
 
 

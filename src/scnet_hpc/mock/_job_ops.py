@@ -6,7 +6,7 @@ cluster account. Lists are newest first unless a history ``sort``/``orderBy`` sa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from . import _render as render
@@ -16,29 +16,6 @@ from ._submit import job_request
 from .engine import JobRecord, SubmitRejected
 
 __all__ = ["JOB_HANDLERS"]
-
-_HISTORY_FIELDS = frozenset(
-    {
-        "jobId",
-        "jobmanagerId",
-        "jobName",
-        "jobState",
-        "queue",
-        "appType",
-        "userName",
-        "jobQueueTime",
-        "jobStartTime",
-        "jobEndTime",
-        "jobWalltimeUsed",
-        "nodect",
-        "jobProcNum",
-        "jobExecHost",
-        "jobExitStatus",
-        "workdir",
-        "acctTime",
-    }
-)
-
 
 _DENIED = "Access/permission denied"
 
@@ -73,7 +50,7 @@ def submit_job(ctx: Ctx) -> Any:
 def list_jobs(ctx: Ctx) -> Any:
     p = ctx.params
     sched = ctx.scheduler(p["strClusterIDList"], "strClusterIDList")
-    filters: list[Callable[[JobRecord], bool]] = [lambda r: r.user == ctx.me]
+    filters: list[Callable[[JobRecord], bool]] = []
     if "strJobOwner" in p:
         filters.append(lambda r: r.user == p["strJobOwner"])
     if "strJobName" in p:
@@ -84,7 +61,12 @@ def list_jobs(ctx: Ctx) -> Any:
         filters.append(lambda r: r.queue == p["strQueueName"])
     if "strJobStat" in p:
         filters.append(lambda r: render.realtime_status(r) == p["strJobStat"])
-    jobs = [r for r in ctx.state.engine.realtime_jobs(sched.id) if all(f(r) for f in filters)]
+    if "strJobId" in p:  # one job (what polling asks): look it up, not through every job
+        found = ctx.state.engine.realtime_job(sched.id, p["strJobId"])
+        mine: Sequence[JobRecord] = [found] if found is not None and found.user == ctx.me else []
+    else:
+        mine = ctx.state.engine.realtime_jobs(sched.id, user=ctx.me)
+    jobs = [r for r in mine if all(f(r) for f in filters)] if filters else list(mine)
     jobs.sort(key=_job_order, reverse=True)
     chosen = page(jobs, p.get("start"), p.get("limit"))
     now = ctx.now
@@ -150,10 +132,7 @@ def _history_filters(ctx: Ctx) -> list[Callable[[JobRecord], bool]]:
     def when(r: JobRecord) -> float:
         return float(r.submit_time if p["isQueryByQueueTime"] else (r.end_time or 0))
 
-    filters: list[Callable[[JobRecord], bool]] = [
-        lambda r: r.user == ctx.me,
-        lambda r: begin <= when(r) <= end,
-    ]
+    filters: list[Callable[[JobRecord], bool]] = [lambda r: begin <= when(r) <= end]
     if "queue" in p:
         filters.append(lambda r: r.queue == p["queue"])
     if "appType" in p:
@@ -171,27 +150,24 @@ def _history_filters(ctx: Ctx) -> list[Callable[[JobRecord], bool]]:
     return filters
 
 
-def _sort_key(value: Any) -> tuple[int, Any]:
-    if isinstance(value, int | float):
-        return (0, value)
-    text = str(value)
-    try:
-        return (0, float(text))
-    except ValueError:
-        return (1, text)
-
-
 def list_history_jobs(ctx: Ctx) -> Any:
     p = ctx.params
     sched = ctx.scheduler(p["strClusterNameList"], "strClusterNameList")
     order_by = p.get("orderBy", "jobEndTime")
-    if order_by not in _HISTORY_FIELDS:
-        raise invalid("orderBy", f"must be a history field: {', '.join(sorted(_HISTORY_FIELDS))}")
+    if order_by not in render.HISTORY_FIELDS:
+        names = ", ".join(sorted(render.HISTORY_FIELDS))
+        raise invalid("orderBy", f"must be a history field: {names}")
     filters = _history_filters(ctx)
-    records = [r for r in ctx.state.engine.history_jobs(sched.id) if all(f(r) for f in filters)]
-    rows = [render.history_row(r) for r in sorted(records, key=_job_order)]
-    rows.sort(key=lambda row: _sort_key(row[order_by]), reverse=p.get("sort", "DESC") == "DESC")
-    return page(rows, p["start"], p["limit"])
+    if "jobId" in p:  # one job (what polling asks): look it up, not through every job
+        found = ctx.state.engine.history_job(sched.id, p["jobId"])
+        mine: Sequence[JobRecord] = [found] if found is not None and found.user == ctx.me else []
+    else:
+        mine = ctx.state.engine.history_jobs(sched.id, user=ctx.me)
+    records = sorted((r for r in mine if all(f(r) for f in filters)), key=_job_order)
+    records.sort(key=render.history_order(order_by), reverse=p.get("sort", "DESC") == "DESC")
+    chosen = page(records, p["start"], p["limit"])  # only the page is written out
+    chosen["list"] = [render.history_row(r) for r in chosen["list"]]
+    return chosen
 
 
 def get_history_job(ctx: Ctx) -> Any:
@@ -206,12 +182,12 @@ def get_history_job(ctx: Ctx) -> Any:
             raise invalid(
                 "acctTime", "must be yyyy-MM-dd HH:mm:ss as the history list gives it"
             ) from None
-    for rec in ctx.state.engine.history_jobs(sched.id):
-        if rec.job_id == p["jobId"] and rec.user == ctx.me:
-            if day is not None and render.china_time(rec.end_time)[:10] != day:
-                return None  # the accounting partition of that day does not hold the job
-            return render.history_detail(rec, sched.name)
-    return None
+    rec = ctx.state.engine.history_job(sched.id, p["jobId"])
+    if rec is None or rec.user != ctx.me:
+        return None
+    if day is not None and render.china_time(rec.end_time)[:10] != day:
+        return None  # the accounting partition of that day does not hold the job
+    return render.history_detail(rec, sched.name)
 
 
 def read_file_content(ctx: Ctx) -> Any:

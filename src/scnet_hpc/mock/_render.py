@@ -12,13 +12,17 @@ and ``statN`` (node failure).
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from .engine import JobRecord, QueueInfo, UserLimits
 
 __all__ = [
+    "HISTORY_FIELDS",
     "history_detail",
+    "history_order",
     "history_row",
     "history_state",
     "queue_detail",
@@ -148,26 +152,63 @@ def _used(rec: JobRecord) -> int:
     return rec.end_time - rec.start_time
 
 
+#: A history row, member by member: how each is written from the record.
+HISTORY_FIELDS: dict[str, Callable[[JobRecord], Any]] = {
+    "jobId": lambda rec: rec.job_id,
+    "jobmanagerId": lambda rec: rec.scheduler_id,
+    "jobName": lambda rec: rec.name,
+    "jobState": history_state,
+    "queue": lambda rec: rec.queue,
+    "appType": lambda rec: rec.app_name,
+    "userName": lambda rec: rec.user,
+    "jobQueueTime": lambda rec: china_time(rec.submit_time),
+    "jobStartTime": lambda rec: china_time(rec.start_time),
+    "jobEndTime": lambda rec: china_time(rec.end_time),
+    "jobWalltimeUsed": lambda rec: f"{_used(rec):.4f}",
+    "nodect": lambda rec: rec.num_nodes,
+    "jobProcNum": lambda rec: rec.num_cores,
+    "jobExecHost": lambda rec: ",".join(rec.nodes),
+    "jobExitStatus": _accounting_exit,
+    "workdir": lambda rec: rec.work_dir,
+    "acctTime": lambda rec: china_time(rec.end_time),
+}
+# The time members as epoch seconds: ordered like their text (whole seconds, one time zone,
+# "" first) without writing a date per record.
+_TIMES: dict[str, Callable[[JobRecord], int | None]] = {
+    "jobQueueTime": lambda rec: rec.submit_time,
+    "jobStartTime": lambda rec: rec.start_time,
+    "jobEndTime": lambda rec: rec.end_time,
+    "acctTime": lambda rec: rec.end_time,
+}
+
+
 def history_row(rec: JobRecord) -> dict[str, Any]:
-    return {
-        "jobId": rec.job_id,
-        "jobmanagerId": rec.scheduler_id,
-        "jobName": rec.name,
-        "jobState": history_state(rec),
-        "queue": rec.queue,
-        "appType": rec.app_name,
-        "userName": rec.user,
-        "jobQueueTime": china_time(rec.submit_time),
-        "jobStartTime": china_time(rec.start_time),
-        "jobEndTime": china_time(rec.end_time),
-        "jobWalltimeUsed": f"{_used(rec):.4f}",
-        "nodect": rec.num_nodes,
-        "jobProcNum": rec.num_cores,
-        "jobExecHost": ",".join(rec.nodes),
-        "jobExitStatus": _accounting_exit(rec),
-        "workdir": rec.work_dir,
-        "acctTime": china_time(rec.end_time),
-    }
+    return {name: write(rec) for name, write in HISTORY_FIELDS.items()}
+
+
+def _value_order(value: Any) -> tuple[int, Any]:
+    """Numbers (also numeric text) before other text, each in its natural order."""
+    if isinstance(value, int | float):
+        return (0, value)
+    text = str(value)
+    try:
+        return (0, float(text))
+    except ValueError:
+        return (1, text)
+
+
+def history_order(name: str) -> Callable[[JobRecord], tuple[int, Any]]:
+    """A sort key for records that orders them as their rows' ``name`` member orders rows."""
+    when = _TIMES.get(name)
+    if when is not None:
+
+        def by_time(rec: JobRecord) -> tuple[int, Any]:
+            t = when(rec)
+            return (1, -math.inf if t is None else math.floor(t))  # None is written ""
+
+        return by_time
+    write = HISTORY_FIELDS[name]
+    return lambda rec: _value_order(write(rec))
 
 
 def history_detail(rec: JobRecord, cluster_name: str) -> dict[str, Any]:

@@ -9,6 +9,10 @@ Slurm's.
 Scheduling is first-fit over the queue's nodes in submit order, after a dispatch delay, within
 the user's running-job and CPU limits; the queue and size checks at submit reproduce sbatch's
 own error messages.
+
+The state is indexed so that the cost of a call does not grow with the number of jobs held:
+per user (realtime and history jobs, bytes written), and per (queue, user) for the pending jobs
+that are eligible to start (``_lanes``: a dispatch pass visits only the jobs that might start).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from datetime import datetime, timedelta, timezone
 
 from ._clock import Clock
 from ._deployment import Deployment, QueueSpec, RegionAccount, SchedulerSpec
+from ._lanes import AT_JOB_LIMIT, Lanes
 from ._program import simulate
 from .engine import (
     CancelOutcome,
@@ -80,6 +85,7 @@ class _Job:
 class _File:
     owner: str
     lines: list[str] = field(default_factory=list)
+    size: int = 0  # bytes: each line and its newline
 
 
 @dataclass
@@ -98,6 +104,10 @@ class _Scheduler:
     active_by_user: dict[str, int] = field(default_factory=dict)  # pending + running jobs
     running_by_user: dict[str, tuple[int, int]] = field(default_factory=dict)  # (jobs, cores)
     used_by_user: dict[str, int] = field(default_factory=dict)  # core-seconds of finished jobs
+    realtime_by_user: dict[str, dict[str, None]] = field(default_factory=dict)  # ordered sets
+    history_by_user: dict[str, dict[str, JobRecord]] = field(default_factory=dict)
+    written_by_user: dict[str, int] = field(default_factory=dict)  # bytes in the user's files
+    lanes: Lanes = field(default_factory=Lanes)  # the eligible pending jobs
 
 
 class SimulatedEngine:
@@ -198,9 +208,7 @@ class SimulatedEngine:
             return []
         with self._lock:
             s = self._advanced(scheduler_id)
-            written = sum(
-                sum(len(line) + 1 for line in f.lines) for f in s.files.values() if f.owner == user
-            )
+            written = s.written_by_user.get(user, 0)
         return [
             StorageInfo(
                 path=account.home,
@@ -270,6 +278,7 @@ class SimulatedEngine:
             )
             s.jobs[job_id] = job
             s.realtime[job_id] = None
+            s.realtime_by_user.setdefault(request.user, {})[job_id] = None
             s.active_by_user[request.user] = active + 1
             s.pending[job_id] = None
             heapq.heappush(s.not_yet_eligible, (job.eligible_at, job_id))
@@ -313,19 +322,28 @@ class SimulatedEngine:
             ppn = queue.cores_per_node
         return nodes, ppn
 
-    def realtime_jobs(self, scheduler_id: int) -> list[JobRecord]:
+    def realtime_jobs(self, scheduler_id: int, *, user: str | None = None) -> list[JobRecord]:
         with self._lock:
             s = self._advanced(scheduler_id)
-            return [s.jobs[i].record for i in s.realtime]
+            ids = s.realtime if user is None else s.realtime_by_user.get(user, {})
+            if s.lanes.settled:  # every stored reason is current
+                return [s.jobs[i].record for i in ids]
+            return [_current(s, s.jobs[i]) for i in ids]
 
     def realtime_job(self, scheduler_id: int, job_id: str) -> JobRecord | None:
         with self._lock:
             s = self._advanced(scheduler_id)
-            return s.jobs[job_id].record if job_id in s.realtime else None
+            return _current(s, s.jobs[job_id]) if job_id in s.realtime else None
 
-    def history_jobs(self, scheduler_id: int) -> list[JobRecord]:
+    def history_jobs(self, scheduler_id: int, *, user: str | None = None) -> list[JobRecord]:
         with self._lock:
-            return list(self._advanced(scheduler_id).history.values())
+            s = self._advanced(scheduler_id)
+            found = s.history if user is None else s.history_by_user.get(user, {})
+            return list(found.values())
+
+    def history_job(self, scheduler_id: int, job_id: str) -> JobRecord | None:
+        with self._lock:
+            return self._advanced(scheduler_id).history.get(job_id)
 
     def cancel(self, scheduler_id: int, user: str, job_ids: Sequence[str]) -> list[CancelOutcome]:
         with self._lock:
@@ -387,44 +405,53 @@ class SimulatedEngine:
                 if job and job.record.state == "RUNNING" and job.record.end_time == event:
                     self._finish(s, job, event, None)
             while s.not_yet_eligible and s.not_yet_eligible[0][0] <= event:
-                heapq.heappop(s.not_yet_eligible)
+                _, job_id = heapq.heappop(s.not_yet_eligible)
+                if job_id in s.pending:  # not cancelled meanwhile
+                    s.lanes.enter(s.jobs[job_id].record)
             self._dispatch(s, event)
         retention = self._settings.realtime_retention
         while s.leaving and s.leaving[0][0] + retention <= now:
             _, job_id = heapq.heappop(s.leaving)
             s.realtime.pop(job_id, None)
-            s.jobs.pop(job_id, None)
+            job = s.jobs.pop(job_id, None)
+            if job is not None:
+                s.realtime_by_user[job.record.user].pop(job_id, None)
         return s
 
     def _dispatch(self, s: _Scheduler, t: int) -> None:
-        """Start every eligible pending job that fits now, in submit order (first fit)."""
-        full: set[str] = set()  # queues without a single free core: skip their jobs cheaply
-        started: list[str] = []
-        for job_id in s.pending:
+        """Start every eligible pending job that fits now, in submit order (first fit; the
+        rule and why most waiting jobs are not visited: ``_lanes``)."""
+        run = s.lanes.dispatch_pass(lambda user: self._at_job_limit(s, user))
+        for position, job_id in run:
             job = s.jobs[job_id]
             rec = job.record
-            if job.eligible_at > t:
+            blocked = self._user_block(s, rec)
+            nodes = None if blocked else self._place(s, job)
+            if nodes is not None:
+                self._start(s, job, nodes, t)
+                run.started(rec)
+                del s.pending[job_id]
+                if self._at_job_limit(s, rec.user):
+                    run.capped.add(rec.user)
                 continue
-            reason = "Resources"
-            if rec.queue not in full:
-                blocked = self._user_block(s, rec)
-                nodes = None if blocked else self._place(s, job)
-                if nodes is not None:
-                    self._start(s, job, nodes, t)
-                    started.append(job_id)
-                    continue
-                reason = blocked or reason
-                if not blocked and self._exhausted(s, rec.queue):
-                    full.add(rec.queue)
+            if not blocked and self._exhausted(s, rec.queue):
+                run.full[rec.queue] = position
+            reason = blocked or "Resources"
             if rec.reason != reason:
                 job.record = replace(rec, reason=reason)
-        for job_id in started:
-            del s.pending[job_id]
+        run.finish()
 
     @staticmethod
     def _exhausted(s: _Scheduler, queue_name: str) -> bool:
         queue = s.spec.queue(queue_name)
         return queue is not None and all(s.nodes[n].free == 0 for n in queue.nodes)
+
+    def _at_job_limit(self, s: _Scheduler, user: str) -> bool:
+        account = self._account(s.spec.id, user)
+        if account is None:
+            return False
+        limit = account.limits.max_running_jobs
+        return 0 <= limit <= s.running_by_user.get(user, (0, 0))[0]
 
     def _user_block(self, s: _Scheduler, rec: JobRecord) -> str | None:
         account = self._account(s.spec.id, rec.user)
@@ -433,7 +460,7 @@ class SimulatedEngine:
         count, cores = s.running_by_user.get(rec.user, (0, 0))
         lim = account.limits
         if 0 <= lim.max_running_jobs <= count:
-            return "QOSMaxJobsPerUserLimit"
+            return AT_JOB_LIMIT
         if lim.max_cpu >= 0 and cores + rec.num_cores > lim.max_cpu:
             return "QOSMaxCpuPerUserLimit"
         return None
@@ -489,6 +516,7 @@ class SimulatedEngine:
             s.running_by_user[rec.user] = (count - 1, cores - rec.num_cores)
         else:
             del s.pending[rec.job_id]
+            s.lanes.leave(rec)
         s.active_by_user[rec.user] -= 1
         exit_code, signal, reason = job.exit_code, 0, "None"
         if forced == "CANCELLED":
@@ -529,6 +557,7 @@ class SimulatedEngine:
             signal=signal,
         )
         s.history[rec.job_id] = job.record
+        s.history_by_user.setdefault(rec.user, {})[rec.job_id] = job.record
         s.used_by_user[rec.user] = s.used_by_user.get(rec.user, 0) + rec.num_cores * (t - start)
         heapq.heappush(s.leaving, (t, rec.job_id))
 
@@ -538,8 +567,24 @@ class SimulatedEngine:
     ) -> None:
         f = s.files.get(path)
         if f is None or truncate or f.owner != owner:
+            if f is not None:
+                s.written_by_user[f.owner] -= f.size
             f = s.files[path] = _File(owner)
         f.lines.extend(lines)
+        added = sum(len(line) + 1 for line in lines)
+        f.size += added
+        s.written_by_user[owner] = s.written_by_user.get(owner, 0) + added
+
+
+def _current(s: _Scheduler, job: _Job) -> JobRecord:
+    """The job's record, with the reason the last dispatch gave it if it did not visit it."""
+    rec = job.record
+    if rec.state != "PENDING":
+        return rec
+    reason = s.lanes.reason(rec)
+    if reason is not None and reason != rec.reason:
+        job.record = rec = replace(rec, reason=reason)
+    return rec
 
 
 def _expand(pattern: str, job_id: str, req: JobRequest) -> str:

@@ -208,14 +208,20 @@ class Engine(Protocol):
         """Queue a job and return its id, or raise ``SubmitRejected`` with sbatch's message."""
         ...
 
-    def realtime_jobs(self, scheduler_id: int) -> Sequence[JobRecord]:
-        """Unfinished jobs plus those that finished within the realtime retention window."""
+    def realtime_jobs(self, scheduler_id: int, *, user: str | None = None) -> Sequence[JobRecord]:
+        """Unfinished jobs plus those that finished within the realtime retention window; only
+        ``user``'s when given (the HTTP layer always asks for the caller's, so that an engine
+        with an index per user need not go through everyone's jobs)."""
         ...
 
     def realtime_job(self, scheduler_id: int, job_id: str) -> JobRecord | None: ...
 
-    def history_jobs(self, scheduler_id: int) -> Sequence[JobRecord]:
-        """Every finished job (the accounting database)."""
+    def history_jobs(self, scheduler_id: int, *, user: str | None = None) -> Sequence[JobRecord]:
+        """Every finished job (the accounting database); only ``user``'s when given."""
+        ...
+
+    def history_job(self, scheduler_id: int, job_id: str) -> JobRecord | None:
+        """One finished job by its id, or None."""
         ...
 
     def cancel(self, scheduler_id: int, user: str, job_ids: Sequence[str]) -> list[CancelOutcome]:

@@ -384,13 +384,14 @@ class SlurmEngine:
         except OSError:
             raise SubmitRejected(f"sbatch: error: Unable to open file {path}") from None
 
-    def realtime_jobs(self, scheduler_id: int) -> list[JobRecord]:
+    def realtime_jobs(self, scheduler_id: int, *, user: str | None = None) -> list[JobRecord]:
         now = self._clock.now()
         keep = self._deployment.settings.realtime_retention
         return [
             r
             for r in self._records(scheduler_id, history=False)
-            if not r.finished or (r.end_time or r.submit_time) + keep > now
+            if (not r.finished or (r.end_time or r.submit_time) + keep > now)
+            and (user is None or r.user == user)
         ]
 
     def realtime_job(self, scheduler_id: int, job_id: str) -> JobRecord | None:
@@ -403,8 +404,15 @@ class SlurmEngine:
         chosen = active or tasks
         return chosen[0] if chosen else None
 
-    def history_jobs(self, scheduler_id: int) -> list[JobRecord]:
-        return [r for r in self._records(scheduler_id, history=True) if r.finished]
+    def history_jobs(self, scheduler_id: int, *, user: str | None = None) -> list[JobRecord]:
+        return [
+            r
+            for r in self._records(scheduler_id, history=True)
+            if r.finished and (user is None or r.user == user)
+        ]
+
+    def history_job(self, scheduler_id: int, job_id: str) -> JobRecord | None:
+        return next((r for r in self.history_jobs(scheduler_id) if r.job_id == job_id), None)
 
     def cancel(self, scheduler_id: int, user: str, job_ids: Sequence[str]) -> list[CancelOutcome]:
         self._check(scheduler_id)
