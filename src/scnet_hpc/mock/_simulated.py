@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 
+from ._accounts import account_limits, account_storage
 from ._clock import Clock
 from ._deployment import Deployment, QueueSpec, RegionAccount, SchedulerSpec
 from ._lanes import AT_JOB_LIMIT, Lanes
@@ -172,30 +173,7 @@ class SimulatedEngine:
 
     def user_limits(self, scheduler_id: int, user: str) -> UserLimits:
         account = self._account(scheduler_id, user)
-        if account is None:
-            return UserLimits(user=user, account=user)
-        lim = account.limits
-        remaining = -1
-        if lim.machine_time >= 0:
-            used = self.used_core_seconds(scheduler_id, user)
-            remaining = max(0, lim.machine_time - int(used))
-        return UserLimits(
-            user=user,
-            account=account.account,
-            max_cpu=lim.max_cpu,
-            max_gpu=lim.max_gpu,
-            max_dcu=lim.max_dcu,
-            max_mlu=lim.max_mlu,
-            max_mem_mb=lim.max_mem_mb,
-            max_nodes=lim.max_nodes,
-            max_submit_jobs=lim.max_submit_jobs,
-            max_running_jobs=lim.max_running_jobs,
-            account_max_cpu=lim.account_max_cpu,
-            account_max_gpu=lim.account_max_gpu,
-            account_max_dcu=lim.account_max_dcu,
-            account_max_nodes=lim.account_max_nodes,
-            remaining_core_seconds=remaining,
-        )
+        return account_limits(account, user, lambda: self.used_core_seconds(scheduler_id, user))
 
     def used_core_seconds(self, scheduler_id: int, user: str) -> float:
         with self._lock:
@@ -207,16 +185,8 @@ class SimulatedEngine:
         if account is None:
             return []
         with self._lock:
-            s = self._advanced(scheduler_id)
-            written = s.written_by_user.get(user, 0)
-        return [
-            StorageInfo(
-                path=account.home,
-                quota_gb=account.storage.quota_gb,
-                used_gb=round(account.storage.used_gb + written / 1024**3, 4),
-                quota_id=100000 + account.region_id % 100000,
-            )
-        ]
+            written = self._advanced(scheduler_id).written_by_user.get(user, 0)
+        return account_storage(account, written)
 
     def _account(self, scheduler_id: int, user: str) -> RegionAccount | None:
         key = (scheduler_id, user)

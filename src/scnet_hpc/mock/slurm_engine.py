@@ -47,6 +47,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from ._accounts import account_limits, account_storage
 from ._clock import Clock
 from ._deployment import Deployment, RegionAccount, SchedulerSpec
 from ._slurm_ledger import Ledger, LedgerEntry
@@ -262,36 +263,14 @@ class SlurmEngine:
     def user_limits(self, scheduler_id: int, user: str) -> UserLimits:
         self._check(scheduler_id)
         account = self._account(user)
-        if account is None:
-            return UserLimits(user=user, account=user)
-        lim = account.limits
-        remaining = -1
-        if lim.machine_time >= 0:
-            remaining = max(0, lim.machine_time - int(self.used_core_seconds(scheduler_id, user)))
-        return UserLimits(
-            user=user,
-            account=account.account,
-            max_cpu=lim.max_cpu,
-            max_gpu=lim.max_gpu,
-            max_dcu=lim.max_dcu,
-            max_mlu=lim.max_mlu,
-            max_mem_mb=lim.max_mem_mb,
-            max_nodes=lim.max_nodes,
-            max_submit_jobs=lim.max_submit_jobs,
-            max_running_jobs=lim.max_running_jobs,
-            account_max_cpu=lim.account_max_cpu,
-            account_max_gpu=lim.account_max_gpu,
-            account_max_dcu=lim.account_max_dcu,
-            account_max_nodes=lim.account_max_nodes,
-            remaining_core_seconds=remaining,
-        )
+        return account_limits(account, user, lambda: self.used_core_seconds(scheduler_id, user))
 
     def used_core_seconds(self, scheduler_id: int, user: str) -> float:
         return float(
             sum(
                 r.num_cores * (r.end_time - r.start_time)
-                for r in self.history_jobs(scheduler_id)
-                if r.user == user and r.start_time is not None and r.end_time is not None
+                for r in self.history_jobs(scheduler_id, user=user)
+                if r.start_time is not None and r.end_time is not None
             )
         )
 
@@ -300,15 +279,7 @@ class SlurmEngine:
         account = self._account(user)
         if account is None:
             return []
-        used = account.storage.used_gb + self._bytes_under(account.home) / 1024**3
-        return [
-            StorageInfo(
-                path=account.home,
-                quota_gb=account.storage.quota_gb,
-                used_gb=round(used, 4),
-                quota_id=100000 + account.region_id % 100000,
-            )
-        ]
+        return account_storage(account, self._bytes_under(account.home))
 
     # ------------------------------------------------------------------ jobs
 
