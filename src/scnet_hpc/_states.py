@@ -201,37 +201,32 @@ def _nonzero(value: Any) -> bool:
         return False
 
 
-def from_history(detail: HistoryJobDetail) -> JobStatus:
+def _from_history(item: HistoryJob | HistoryJobDetail, **more: Any) -> JobStatus:
+    """What a history row and a history detail both say (the detail adds the output paths)."""
     return JobStatus(
-        job_id=detail.job_id,
-        state=_history_state(detail.job_state, detail.job_exit_status),
-        raw_state=detail.job_state,
+        job_id=item.job_id,
+        state=_history_state(item.job_state, item.job_exit_status),
+        raw_state=item.job_state,
         source="history",
-        name=detail.job_name,
-        queue=detail.queue,
-        exit_code=_s(detail.job_exit_status),
-        work_dir=_s(detail.workdir),
+        name=item.job_name,
+        queue=item.queue,
+        exit_code=_s(item.job_exit_status),
+        work_dir=_s(item.workdir),
+        start_time=_s(item.job_start_time),
+        end_time=_s(item.job_end_time),
+        detail=item,
+        **more,
+    )
+
+
+def from_history(detail: HistoryJobDetail) -> JobStatus:
+    return _from_history(
+        detail,
         stdout_path=_s(detail.stdout),
         stderr_path=_s(detail.stderr),
-        start_time=_s(detail.job_start_time),
-        end_time=_s(detail.job_end_time),
         acct_time=detail.acct_time,
-        detail=detail,
     )
 
 
 def from_history_row(row: HistoryJob) -> JobStatus:
-    return JobStatus(
-        job_id=row.job_id,
-        state=_history_state(row.job_state, row.job_exit_status),
-        raw_state=row.job_state,
-        source="history",
-        name=row.job_name,
-        queue=row.queue,
-        exit_code=_s(row.job_exit_status),
-        work_dir=_s(row.workdir),
-        start_time=_s(row.job_start_time),
-        end_time=_s(row.job_end_time),
-        acct_time=_s(row.acct_time),
-        detail=row,
-    )
+    return _from_history(row, acct_time=_s(row.acct_time))
