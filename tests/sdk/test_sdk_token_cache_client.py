@@ -175,11 +175,21 @@ def test_static_token_expiry(make_client: MakeClient, mock: Any) -> None:
     assert make_client("token", token=token).token_expires_at == jwt_expiry(token)
 
 
-def test_default_cache_location(tmp_path: Path) -> None:
+def test_default_cache_location(
+    make_client: MakeClient, app: Any, mock: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert default_token_cache({"XDG_CACHE_HOME": str(tmp_path)}) == (
         tmp_path / "scnet-hpc" / "tokens.json"
     )
     assert default_token_cache({}).parts[-2:] == ("scnet-hpc", "tokens.json")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    make_client(token_cache=default_token_cache()).regions()  # what login does
+    client = Client.from_token_cache(
+        mock.demo.user, mock.demo.access_key, platform_url=MOCK_URL,
+        transport=ASGISyncTransport(app), clock=mock.clock.now,
+    )  # fmt: skip
+    assert client.clusters()[0].id == mock.scheduler_id
+    assert count(mock, "issue_tokens") == 1
 
 
 def test_async_client_from_token_cache(app: Any, mock: Any, cache: Path) -> None:
