@@ -61,6 +61,16 @@ def assert_valid(operation_id: str, body: Any) -> None:
         assert not list(v.iter_errors(body)), f"{operation_id}: code 0 but not a {name}"
 
 
+def one_region_deployment(users: list[dict[str, Any]]) -> dict[str, Any]:
+    """A raw deployment: region 1 (`r`), scheduler 7, one small queue `q`."""
+    scheduler = {
+        "id": 7,
+        "name": "c",
+        "queues": [{"name": "q", "nodes": ["n1"], "cores_per_node": 4}],
+    }
+    return {"regions": [{"id": 1, "name": "r", "schedulers": [scheduler]}], "users": users}
+
+
 def job_info(**overrides: str) -> dict[str, str]:
     """A valid ``mapAppJobInfo`` for the default deployment (``sleep 60`` on one core)."""
     info = {

@@ -7,29 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mock_contract import Api
+from mock_contract import Api, one_region_deployment
 
 from scnet_hpc.mock import DEFAULT_DEPLOYMENT, Clock, DeploymentError, Engine, create_app
 from scnet_hpc.mock import load_deployment as load
 from scnet_hpc.mock._simulated import SimulatedEngine
 from scnet_hpc.mock.testing import sync_client
 
-MINIMAL: dict[str, Any] = {
-    "regions": [
-        {
-            "id": 1,
-            "name": "r",
-            "schedulers": [
-                {
-                    "id": 7,
-                    "name": "c",
-                    "queues": [{"name": "q", "nodes": ["n1"], "cores_per_node": 4}],
-                }
-            ],
-        }
-    ],
-    "users": [{"name": "u", "access_key": "ak", "secret_key": "sk", "regions": [{"region": 1}]}],
-}
+MINIMAL: dict[str, Any] = one_region_deployment(
+    [{"name": "u", "access_key": "ak", "secret_key": "sk", "regions": [{"region": 1}]}]
+)
 
 
 def test_default_deployment_has_the_documented_demo_values() -> None:

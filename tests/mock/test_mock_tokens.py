@@ -10,7 +10,7 @@ from typing import Any
 
 import jwt
 import pytest
-from mock_contract import Api
+from mock_contract import Api, one_region_deployment
 
 from scnet_hpc.mock import Clock, create_app, load_deployment
 from scnet_hpc.mock.testing import sync_client
@@ -112,29 +112,16 @@ def test_stale_or_future_timestamps_are_refused(
 
 
 def test_non_ascii_user_names_are_signed_as_utf8(clock: Clock) -> None:
-    raw = {
-        "regions": [
-            {
-                "id": 1,
-                "name": "r",
-                "schedulers": [
-                    {
-                        "id": 7,
-                        "name": "c",
-                        "queues": [{"name": "q", "nodes": ["n1"], "cores_per_node": 4}],
-                    }
-                ],
-            }
-        ],
-        "users": [
+    raw = one_region_deployment(
+        [
             {
                 "name": "张三",
                 "access_key": "ak",
                 "secret_key": "sk",
                 "regions": [{"region": 1, "cluster_user": "zhangsan"}],
             }
-        ],
-    }
+        ]
+    )
     app = create_app(load_deployment(raw), clock=clock)
     h = headers(clock, user="张三", ak="ak", sk="sk")
     with sync_client(app) as http:
@@ -145,21 +132,8 @@ def test_non_ascii_user_names_are_signed_as_utf8(clock: Clock) -> None:
 
 
 def test_stopped_region_gets_a_null_token_and_frozen_user_10007(clock: Clock) -> None:
-    raw = {
-        "regions": [
-            {
-                "id": 1,
-                "name": "r",
-                "schedulers": [
-                    {
-                        "id": 7,
-                        "name": "c",
-                        "queues": [{"name": "q", "nodes": ["n1"], "cores_per_node": 4}],
-                    }
-                ],
-            }
-        ],
-        "users": [
+    raw = one_region_deployment(
+        [
             {
                 "name": "u1",
                 "access_key": "ak1",
@@ -173,8 +147,8 @@ def test_stopped_region_gets_a_null_token_and_frozen_user_10007(clock: Clock) ->
                 "frozen": True,
                 "regions": [{"region": 1}],
             },
-        ],
-    }
+        ]
+    )
     app = create_app(load_deployment(raw), clock=clock)
     with sync_client(app) as http:
         stopped = http.post(TOKENS, headers=headers(clock, user="u1", ak="ak1", sk="sk1")).json()
