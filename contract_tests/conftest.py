@@ -1,7 +1,7 @@
 """Session plumbing: collect every test's outcome, write ``reports/contract/``, print the summary.
 
-The report (``summary.md`` and ``junit.xml``) covers the tests under ``contract_tests/`` and the
-requests they sent; its last line, ``contract: N operations, M cases, F failures``, is also
+The report (``summary.md`` and ``junit.xml``, in ``reports/contract/`` or ``--contract-report``)
+covers the tests under ``contract_tests/`` and the requests they sent; its last line, ``contract: N operations, M cases, F failures``, is also
 printed at the end of the pytest run.
 """
 
@@ -55,6 +55,15 @@ def _failures_seen() -> int:
     if not _suite_built():
         return 0
     return sum(f.seen for f in session_suite().recorder.failures.values())
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--contract-report",
+        type=Path,
+        default=REPORT_DIR,
+        help=f"folder for the contract report (default: {REPORT_DIR.relative_to(REPO)})",
+    )
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -135,11 +144,12 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         operations_total=len(operation_ids()),
         notes=notes,
     )
-    REPORT_DIR.mkdir(parents=True, exist_ok=True)
-    (REPORT_DIR / "summary.md").write_text(markdown(info, recorder, outcomes), encoding="utf-8")
-    (REPORT_DIR / "junit.xml").write_bytes(junit_xml(info, recorder, outcomes))
+    report_dir: Path = session.config.getoption("--contract-report")
+    report_dir.mkdir(parents=True, exist_ok=True)
+    (report_dir / "summary.md").write_text(markdown(info, recorder, outcomes), encoding="utf-8")
+    (report_dir / "junit.xml").write_bytes(junit_xml(info, recorder, outcomes))
     _STATE.line = summary_line(recorder, outcomes)
-    _STATE.report_dir = REPORT_DIR
+    _STATE.report_dir = report_dir
     close_session_suite()
 
 
