@@ -1,8 +1,8 @@
 """Session plumbing: collect every test's outcome, write ``reports/contract/``, print the summary.
 
 The report (``summary.md`` and ``junit.xml``, in ``reports/contract/`` or ``--contract-report``)
-covers the tests under ``contract_tests/`` and the requests they sent; its last line, ``contract: N operations, M cases, F failures``, is also
-printed at the end of the pytest run.
+covers the tests under ``contract_tests/`` and the requests they sent; its last line,
+``contract: N operations, M cases, F failures``, is also printed at the end of the pytest run.
 """
 
 from __future__ import annotations
