@@ -34,7 +34,6 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 generate: $(STAMP) ## regenerate generated/ from openapi.yaml
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate \
 		--path openapi.yaml --config openapi-python-client.yaml \
-		--custom-template-path generator-templates \
 		--meta none --output-path $(GENERATED_PKG) --overwrite --fail-on-warning
 	@rm -rf $(GENERATED_PKG)/.ruff_cache
 	@echo "# Marker file for PEP 561" > $(GENERATED_PKG)/py.typed
