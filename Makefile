@@ -28,10 +28,12 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	@touch $@
 
 # openapi-python-client formats with ruff (from the venv, found on PATH) and the ruff
-# configuration in pyproject.toml, so it must run in place (see docs/toolchain.md). With
+# configuration in pyproject.toml, so it must run in place (see docs/toolchain.md); the folder
+# is removed first because --overwrite keeps stray top-level files. With
 # `--meta none` it writes no py.typed; we add the PEP 561 marker here so that the wheel's
 # scnet_hpc_api is typed for downstream mypy, and check-generated guards it like the rest.
 generate: $(STAMP) ## regenerate generated/ from openapi.yaml
+	rm -rf $(GENERATED_PKG)
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate \
 		--path openapi.yaml --config openapi-python-client.yaml \
 		--meta none --output-path $(GENERATED_PKG) --overwrite --fail-on-warning
