@@ -20,7 +20,7 @@ from ._record import Recorder
 from ._report import RunInfo, TestOutcome, junit_xml, markdown, summary_line
 from ._settings import SettingsError
 from ._spec import REPO, operation_ids
-from ._suite import close_session_suite, session_suite
+from ._suite import close_session_suite, session_schema, session_suite
 from ._target import TargetError
 
 REPORT_DIR = REPO / "reports" / "contract"
@@ -70,19 +70,55 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     _STATE.started = time.monotonic()
 
 
+def _cannot_start(exc: Exception) -> None:
+    pytest.exit(f"contract tests cannot start: {exc}", returncode=pytest.ExitCode.USAGE_ERROR)
+
+
 def pytest_collection(session: pytest.Session) -> None:
-    """Prepare the target before collection, so that a bad setting is one clear line."""
+    """Read the settings and the schema before collection, so that a bad setting is one clear
+    line. This sends nothing: the target is signed in to when the first test needs it."""
+    try:
+        session_schema()
+    except SettingsError as exc:
+        _cannot_start(exc)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _contract_target() -> None:
+    """Sign in and discover before the first contract test; failing that ends the run with one
+    line (instead of the same error in every test)."""
     try:
         session_suite()
     except (SettingsError, TargetError) as exc:
-        pytest.exit(f"contract tests cannot start: {exc}", returncode=pytest.ExitCode.USAGE_ERROR)
+        _cannot_start(exc)
+
+
+_GENERATED_TEST = "test_operation["
+
+
+def _check_generation(item: pytest.Item) -> None:
+    """A generated test item (``test_operation[<METHOD path>]``) fails when its operation got
+    too few cases, judged right after generating them (not by a later, order-dependent test)."""
+    if not item.name.startswith(_GENERATED_TEST):
+        return
+    label = item.name.removeprefix(_GENERATED_TEST).removesuffix("]")
+    suite = session_suite()
+    stats = suite.recorder.operations.get(label)
+    problems = (
+        ["no generated case was sent"]
+        if stats is None
+        else stats.generation_shortfalls(suite.settings.examples)
+    )
+    assert not problems, f"{label}: " + "; ".join(problems)
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Generator[None, Any, Any]:
     before = _failures_seen()
     try:
-        return (yield)
+        result = yield
+        _check_generation(item)
+        return result
     finally:
         if _failures_seen() > before:
             _STATE.check_failures.add(_key(item.nodeid, item.name))
