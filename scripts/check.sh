@@ -3,8 +3,8 @@
 # one verdict line naming what ran (or the step that failed), e.g.
 #   make test: PASSED (lint, types, generated, 1210 tests, contract: 19 operations, ..., examples, slurm)
 #
-#   check  lint, typecheck, check-generated, pytest -m "not slurm" tests contract_tests,
-#          examples: no root needed
+#   check  help (every target listed), lint, typecheck, check-generated,
+#          pytest -m "not slurm" tests contract_tests, examples: no root needed
 #   test   check, then test-slurm (root and apt: a local Slurm; its install log goes to
 #          reports/slurm-up.log, its contract report to reports/contract-slurm/)
 #
@@ -55,6 +55,15 @@ pytest_step() {
     return "$rc"
 }
 
+help_lists_every_target() { # each .PHONY target has a `## ` line, so `make help` shows it
+    local target missing=""
+    for target in $(sed -n '/^\.PHONY:/,/[^\\]$/p' Makefile | sed 's/^\.PHONY://; s/\\//g'); do
+        grep -qE "^$target:.*## " Makefile || missing+=" $target"
+    done
+    [ -z "$missing" ] || { echo "make help misses:$missing (add a '## ' comment)"; return 1; }
+}
+
+step help help_lists_every_target
 step lint "$MAKE" --no-print-directory lint
 step types "$MAKE" --no-print-directory typecheck
 step generated "$MAKE" --no-print-directory check-generated
