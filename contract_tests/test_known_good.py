@@ -20,13 +20,14 @@ from ._suite import SESSION_OPS, WRITE_OPS, session_suite
 
 def data_of(operation_id: str, **override: Any) -> Any:
     """Send the known-good request (all checks apply) and return ``data``; must be ``"0"``."""
-    response = session_suite().exercise(
-        known_good(session_suite(), operation_id, **override), source="scripted", prepare=False
+    suite = session_suite()
+    response = suite.exercise(
+        known_good(suite, operation_id, **override), source="scripted", prepare=False
     )
     body = envelope_of(response) or {}
     assert body.get("code") == "0", (
         f"{operation_id}: a correct request was answered {body.get('code')!r} "
-        f"({session_suite().target.secrets.mask(str(body.get('msg')))[:200]})"
+        f"({suite.target.secrets.mask(str(body.get('msg')))[:200]})"
     )
     return body.get("data")
 

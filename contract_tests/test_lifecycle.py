@@ -21,8 +21,9 @@ from ._suite import session_suite
 
 
 def data_of(operation_id: str, **override: Any) -> Any:
-    response = session_suite().exercise(
-        known_good(session_suite(), operation_id, **override), source="scripted", prepare=False
+    suite = session_suite()
+    response = suite.exercise(
+        known_good(suite, operation_id, **override), source="scripted", prepare=False
     )
     body = envelope_of(response) or {}
     assert body.get("code") == "0", (
