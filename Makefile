@@ -1,5 +1,6 @@
-# scnet-hpc developer entry points. Every target sets up what it needs (the .venv with the
-# pinned dependencies) on its own, so a fresh clone needs nothing but python3 (>= 3.11) and make.
+# scnet-hpc developer entry points (`make help` lists them). Every target sets up what it needs
+# (the .venv with the pinned dependencies) on its own, so a fresh clone needs nothing but
+# python3 (>= 3.11) and make. A target's `## ` comment is its line in `make help`.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,21 +11,16 @@ ENGINE ?= simulated
 
 GENERATED_PKG := generated/scnet_hpc_api
 
-.PHONY: help venv generate check-generated lint typecheck test unit-test contract-test mock \
-        bench slurm-up slurm-down test-slurm examples clean
+.PHONY: help venv generate check-generated lint typecheck check test unit-test contract-test \
+        mock bench slurm-up slurm-down test-slurm examples clean
 
-help:
-	@echo "make contract-test   contract tests (schemathesis) against the embedded mock, or SCNET_BASE_URL"
-	@echo "make test            everything CI runs: lint, types, generated-code check, unit + contract tests, examples, test-slurm"
-	@echo "make generate        regenerate generated/ from openapi.yaml"
-	@echo "make check-generated fail if generated/ is out of sync with openapi.yaml"
-	@echo "make mock            serve the mock deployment on 127.0.0.1:\$$PORT (ENGINE=simulated|slurm)"
-	@echo "make bench           benchmarks; figures printed and written to reports/bench.json"
-	@echo "make slurm-up / slurm-down   a local single-node Slurm for ENGINE=slurm"
-	@echo "make test-slurm      slurm tests + contract suite against ENGINE=slurm (needs root)"
+help: ## this list
+	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "make %-16s %s\n", $$1, $$2 }' \
+		$(MAKEFILE_LIST)
 
-venv: $(STAMP)
+venv: $(STAMP) ## create .venv with the pinned development tools (every target does this first)
 
+# Exact versions come from requirements/constraints.txt only; pyproject.toml names what we need.
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "the development tools need Python >= 3.11 (set PYTHON=...)")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,63 +28,68 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	@touch $@
 
 # openapi-python-client formats with ruff (from the venv, found on PATH) and the ruff
-# configuration in pyproject.toml, so it must run in place (see shared/toolchain-notes.md).
-generate: $(STAMP)
+# configuration in pyproject.toml, so it must run in place (see docs/toolchain.md); the folder
+# is removed first because --overwrite keeps stray top-level files. With
+# `--meta none` it writes no py.typed; we add the PEP 561 marker here so that the wheel's
+# scnet_hpc_api is typed for downstream mypy, and check-generated guards it like the rest.
+generate: $(STAMP) ## regenerate generated/ from openapi.yaml
+	rm -rf $(GENERATED_PKG)
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate \
 		--path openapi.yaml --config openapi-python-client.yaml \
-		--custom-template-path generator-templates \
 		--meta none --output-path $(GENERATED_PKG) --overwrite --fail-on-warning
 	@rm -rf $(GENERATED_PKG)/.ruff_cache
+	@echo "# Marker file for PEP 561" > $(GENERATED_PKG)/py.typed
 
 # Regenerate in place, then ask git: catches changed, new and vanished files alike.
-check-generated: generate
+check-generated: generate ## fail if generated/ is out of sync with openapi.yaml
 	@changes="$$(git status --porcelain -- generated)"; \
 	if [ -n "$$changes" ]; then \
 		echo "generated/ is out of sync with openapi.yaml (run 'make generate' and commit):"; \
 		echo "$$changes"; git --no-pager diff --stat -- generated; exit 1; \
 	else echo "check-generated: generated/ matches openapi.yaml"; fi
 
-lint: $(STAMP)
+lint: $(STAMP) ## ruff check and ruff format --check
 	$(BIN)/ruff check src tests contract_tests bench examples
 	$(BIN)/ruff format --check src tests contract_tests bench examples
 
-typecheck: $(STAMP)
+typecheck: $(STAMP) ## mypy --strict src
 	$(BIN)/mypy --strict src
 
-unit-test: $(STAMP)
+unit-test: $(STAMP) ## the tests under tests/ (slurm-marked ones skip without a cluster)
 	$(BIN)/python -m pytest tests
 
 # The main job: property-based contract tests. Embedded mock by default; set SCNET_BASE_URL
 # (and SCNET_TOKEN, or SCNET_USER/SCNET_ACCESS_KEY/SCNET_SECRET_KEY) to test a server over HTTP.
-contract-test: $(STAMP)
+contract-test: $(STAMP) ## contract tests (schemathesis) against the embedded mock, or SCNET_BASE_URL
 	$(BIN)/python -m pytest contract_tests
 
-# Everything CI runs (the README's test command). The slurm-marked tests need a running
-# cluster: they run in test-slurm (which starts and stops one), not in the plain pytest step.
-test: $(STAMP) lint typecheck check-generated
-	$(BIN)/python -m pytest -m "not slurm" tests contract_tests
-	$(MAKE) --no-print-directory examples
-	$(MAKE) --no-print-directory test-slurm
+# Everything but Slurm, without root: what a contributor runs before pushing.
+check: $(STAMP) ## lint, types, generated-code check, tests and contract tests (not slurm), examples
+	@MAKE="$(MAKE)" PYTHON=$(BIN)/python scripts/check.sh check
 
-examples: $(STAMP)
+# Everything CI runs (the README's test command): `check`, then test-slurm (root and apt).
+test: $(STAMP) ## everything CI runs: check, then test-slurm (needs root)
+	@MAKE="$(MAKE)" PYTHON=$(BIN)/python scripts/check.sh test
+
+examples: $(STAMP) ## run examples/ against a fresh mock each
 	$(BIN)/python examples/run_all.py
 
-mock: $(STAMP)
+mock: $(STAMP) ## serve the mock deployment on 127.0.0.1:$PORT (ENGINE=simulated|slurm)
 	$(BIN)/python -m scnet_hpc.mock --host 127.0.0.1 --port $(PORT) --engine $(ENGINE)
 
-bench: $(STAMP)
+bench: $(STAMP) ## benchmarks; figures printed and written to reports/bench.json
 	$(BIN)/python -m bench
 
-slurm-up:
+slurm-up: ## start a local single-node Slurm for ENGINE=slurm (root; installs Debian's packages)
 	@scripts/slurm-up.sh
 
-slurm-down:
+slurm-down: ## stop the daemons slurm-up started
 	@scripts/slurm-down.sh
 
 # Real jobs on a real scheduler: slurm-up, the slurm-marked tests, the contract suite over HTTP
 # against `python -m scnet_hpc.mock --engine slurm`, slurm-down (always). Needs root.
-test-slurm: $(STAMP)
+test-slurm: $(STAMP) ## slurm tests + contract suite against ENGINE=slurm (needs root)
 	@PYTHON=$(BIN)/python scripts/slurm-test.sh
 
-clean:
+clean: ## remove .venv, reports/ and tool caches
 	rm -rf $(VENV) reports .pytest_cache .mypy_cache .ruff_cache

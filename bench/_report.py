@@ -78,7 +78,7 @@ class Report:
     def write(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         document = {
-            "measured_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "measured_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
             "machine": machine(),
             "figures": self.figures,
             "unavailable": self.missing,

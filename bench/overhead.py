@@ -5,7 +5,7 @@ Rounds are short (50 calls per client) and many, each timing all three back to b
 rotating order, and the ratio is taken per round; the figure is the median ratio over the rounds.
 Short interleaved rounds matter on a small shared machine: round-to-round noise is ±20 %, far
 more than the differences measured, and it mostly cancels within a round. Every client is built
-once and reused (building a client per call costs ~30× more; see shared/toolchain-notes.md).
+once and reused (building a client per call costs ~30× more; see docs/toolchain.md).
 The raw baseline reads the body and nothing else; the others also decode it and build typed
 models, and the SDK checks it against openapi.yaml as well: the ratio is what that costs on top
 of the round trip.

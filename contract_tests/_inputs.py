@@ -234,12 +234,14 @@ def _spare_the_accounting_database(case: Case[Any], now: Callable[[], float]) ->
 
 
 def shaper(
-    facts: Facts, now: Callable[[], float], *, remote: bool = False
+    get_facts: Callable[[], Facts], now: Callable[[], float], *, remote: bool = False
 ) -> Callable[[Any, Case[Any]], st.SearchStrategy[Case[Any]]]:
-    """The ``flatmap_case`` hook for ``facts``; ``now`` is the server's clock (for time windows);
-    ``remote``: the server is shared (not the embedded mock, not loopback)."""
+    """The ``flatmap_case`` hook; ``get_facts`` is asked when a case is shaped (the schema exists
+    before the suite signs in); ``now`` is the server's clock (for time windows); ``remote``: the
+    server is shared (not the embedded mock, not loopback)."""
 
     def apply(case: Case[Any], token_draw: int, map_draw: int, pick: int) -> Case[Any]:
+        facts = get_facts()
         meta = case.meta
         positive = meta is None or meta.generation.mode == GenerationMode.POSITIVE
         # A negative header means schemathesis dropped or mangled the token on purpose: keep it.

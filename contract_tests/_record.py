@@ -23,10 +23,31 @@ class OperationStats:
     by_source: Counter[str] = field(default_factory=Counter)  # fuzz / stateful / scripted
     by_phase: Counter[str] = field(default_factory=Counter)  # examples / coverage / fuzzing / ...
     codes: Counter[str] = field(default_factory=Counter)  # envelope code, or "HTTP <status>"
+    # Generated (source "fuzz") cases only: "positive", "negative", "succeeded" (code 0).
+    generated: Counter[str] = field(default_factory=Counter)
 
     @property
     def succeeded(self) -> int:
         return self.codes["0"]
+
+    def generation_shortfalls(self, examples: int) -> list[str]:
+        """What the generated requests of this operation lacked (empty: enough of each kind):
+        ``examples`` from the fuzzing phase alone (the examples and coverage phases add more),
+        valid and invalid ones, and some answered code 0 (or the success schema goes untested)."""
+        fuzzing = self.by_phase["fuzzing"]
+        problems = []
+        if fuzzing < examples:
+            problems.append(f"{fuzzing} cases in the fuzzing phase, fewer than {examples}")
+        if not self.generated["positive"]:
+            problems.append("no positive (schema-valid) case")
+        if not self.generated["negative"]:
+            problems.append("no negative (schema-violating) case")
+        if not self.generated["succeeded"]:
+            problems.append(
+                f"no generated case was answered code 0 (codes: {dict(self.codes)}): "
+                "the input shaping (_inputs) does not reach success"
+            )
+        return problems
 
 
 @dataclass
@@ -62,6 +83,10 @@ class Recorder:
             else:
                 stats.positive += 1
             stats.codes[code] += 1
+            if source == "fuzz":
+                stats.generated["negative" if negative else "positive"] += 1
+                if code == "0":
+                    stats.generated["succeeded"] += 1
 
     def record_failure(self, operation: str, check: str, message: str, curl: str) -> None:
         with self._lock:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ._record import Recorder
+from ._spec import code_meanings
 
 __all__ = ["RunInfo", "TestOutcome", "failure_count", "junit_xml", "markdown", "summary_line"]
 
@@ -74,6 +75,48 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _legend(recorder: Recorder) -> list[str]:
+    """The columns, the run settings and every code in the table, explained; the codes' meanings
+    are openapi.yaml's (``ErrorCode``), not retyped here."""
+    seen = sorted(
+        {code for stats in recorder.operations.values() for code in stats.codes},
+        key=lambda c: (c.startswith("HTTP"), len(c), c),
+    )
+    meanings = code_meanings()
+    lines = [
+        "## Legend",
+        "",
+        "- **Cases**: requests sent for the operation, from every source: generated (the "
+        "examples, coverage and fuzzing phases of schemathesis), stateful sequences (steps "
+        "along the spec's links) and scripted tests (known-good requests, token probes, the "
+        "job lifecycle).",
+        "- **Positive / Negative**: cases that conform to the request schema / that violate it "
+        "on purpose (wrong types, missing parameters, ...); a correct server refuses negative "
+        "ones with an error code, never `0`.",
+        "- **Fuzzing phase**: the cases Hypothesis generated at random (at least the "
+        "configured number per operation); the other phases add explicit examples and "
+        "boundary values.",
+        '- **Answered "0"**: cases answered with code `0` (success), so the success schema was '
+        "checked on real answers.",
+        "- **Other codes**: error envelopes by code (`code ×count`), or `HTTP <status>` when "
+        "the answer was not a 200 envelope.",
+        "- **Failures**: distinct contract failures (check × operation), detailed below.",
+        "- **Writes**: `none` = read-only (no job is submitted or cancelled, no credential "
+        "minted); `scripted` = the scripted tests also submit one cheap job and cancel it; "
+        "`fuzz` = generated requests go to every operation, writes included "
+        "(`SCNET_CONTRACT_WRITES=0|1|fuzz`).",
+    ]
+    if seen:
+        lines += ["", "Codes in this report (meanings from `ErrorCode` in openapi.yaml):", ""]
+        for code in seen:
+            if code.startswith("HTTP"):
+                meaning = "not a 200 envelope (a gateway or transport answer)"
+            else:
+                meaning = meanings.get(code, "not documented in openapi.yaml")
+            lines.append(f"- `{code}`: {meaning}")
+    return lines
+
+
 def markdown(info: RunInfo, recorder: Recorder, outcomes: list[TestOutcome]) -> str:
     counts = {
         k: sum(1 for o in outcomes if o.outcome == k)
@@ -81,6 +124,9 @@ def markdown(info: RunInfo, recorder: Recorder, outcomes: list[TestOutcome]) -> 
     }
     lines = [
         "# Contract test report",
+        "",
+        "What ran against which server, per operation what was sent and how it was answered, "
+        "then each contract failure with a `curl` that reproduces it (terms: see Legend).",
         "",
         f"- Target: {info.target}",
         f"- Contract: openapi.yaml · schemathesis {info.schemathesis_version}",
@@ -95,10 +141,7 @@ def markdown(info: RunInfo, recorder: Recorder, outcomes: list[TestOutcome]) -> 
         "",
         "## Operations",
         "",
-        "Cases are requests sent: generated (fuzzing, coverage and examples phases), stateful "
-        "steps and scripted calls; *fuzzing phase* counts the Hypothesis-generated ones alone. "
-        '*Answered "0"* counts successes, so the success schema was exercised; *other codes* '
-        "are error envelopes (or `HTTP <status>` for gateway answers).",
+        "The columns and every code are explained in the Legend below the table.",
         "",
         '| Operation | Cases | Positive | Negative | Fuzzing phase | Answered "0" '
         "| Other codes | Failures |",
@@ -117,6 +160,7 @@ def markdown(info: RunInfo, recorder: Recorder, outcomes: list[TestOutcome]) -> 
     missing = info.operations_total - len(recorder.operations_run())
     if missing:
         lines += ["", f"{missing} operation(s) of openapi.yaml received no request (see Skipped)."]
+    lines += ["", *_legend(recorder)]
     lines += ["", "## Failures", ""]
     if not recorder.failures:
         lines.append("None.")

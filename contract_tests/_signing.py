@@ -1,7 +1,8 @@
 """AK/SK sign-in, written from the documentation rather than borrowed from the mock.
 
-The suite signs in the way any client must (auth-and-regions.md §2.2): the signature is the
-lower-case hex HMAC-SHA256, keyed with the secret key, of the compact JSON
+The suite signs in the way any client must (the description of ``issue_tokens`` in
+openapi.yaml, from the vendor's AK/SK token page 获取用户token): the signature is the lower-case
+hex HMAC-SHA256, keyed with the secret key, of the compact JSON
 ``{"accessKey":...,"timestamp":...,"user":...}`` (this member order, no spaces, non-ASCII kept
 as UTF-8). An independent implementation is the point: if the mock and the suite shared one,
 a wrong signature scheme would pass.

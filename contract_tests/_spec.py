@@ -8,7 +8,15 @@ from typing import Any
 
 import yaml
 
-__all__ = ["CONFIG_PATH", "REPO", "SPEC_PATH", "documented_codes", "operation_ids", "raw_spec"]
+__all__ = [
+    "CONFIG_PATH",
+    "REPO",
+    "SPEC_PATH",
+    "code_meanings",
+    "documented_codes",
+    "operation_ids",
+    "raw_spec",
+]
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC_PATH = REPO / "openapi.yaml"
@@ -27,6 +35,13 @@ def raw_spec() -> dict[str, Any]:
 def documented_codes() -> frozenset[str]:
     """``components/schemas/ErrorCode``: every code the contract documents, ``"0"`` included."""
     return frozenset(raw_spec()["components"]["schemas"]["ErrorCode"]["enum"])
+
+
+@functools.cache
+def code_meanings() -> dict[str, str]:
+    """``ErrorCode``'s ``x-enum-descriptions``: what each documented code means."""
+    meanings = raw_spec()["components"]["schemas"]["ErrorCode"]["x-enum-descriptions"]
+    return {str(code): str(text) for code, text in meanings.items()}
 
 
 @functools.cache

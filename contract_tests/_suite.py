@@ -1,8 +1,11 @@
-"""Assemble the suite once per session: settings → target → schema with hooks → checks.
+"""Assemble the suite once per session: settings → schema with hooks → target → checks.
 
-Test modules call ``session_suite()`` at import time because ``@schema.parametrize()`` needs the
-schema while pytest collects. ``build_suite`` is also used by the can-fail tests to run the very
-same machinery against a deliberately broken mock.
+Collecting makes no request: ``@schema.parametrize()`` needs the schema while pytest collects, so
+test modules use ``session_settings()`` and ``session_schema()`` at import time, which read the
+environment and openapi.yaml (and build the embedded mock app, without calling it). The suite
+signs in and discovers the target on first use, when a test calls ``session_suite()``.
+``build_suite`` is also used by the can-fail tests to run the very same machinery against a
+deliberately broken mock.
 """
 
 from __future__ import annotations
@@ -10,11 +13,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import schemathesis
 from schemathesis import BaseSchema, GenerationMode
+from schemathesis.core.result import Ok
 
 from ._checks import ContractChecks
 from ._exercise import Suite
@@ -22,7 +26,7 @@ from ._inputs import shaper
 from ._record import Recorder
 from ._settings import Settings, Writes
 from ._spec import CONFIG_PATH, SPEC_PATH, operation_ids
-from ._target import Target, open_target
+from ._target import Facts, open_target
 
 __all__ = [
     "SESSION_OPS",
@@ -31,7 +35,10 @@ __all__ = [
     "build_suite",
     "close_session_suite",
     "fuzz_schema",
+    "fuzzed_operation_ids",
     "not_fuzzed_reason",
+    "session_schema",
+    "session_settings",
     "session_suite",
 ]
 
@@ -68,32 +75,43 @@ def fuzz_schema(schema: BaseSchema, settings: Settings) -> BaseSchema:
     return schema.exclude(operation_id=excluded) if excluded else schema
 
 
-def build_schema(target: Target) -> BaseSchema:
-    """openapi.yaml bound to ``target``, with this repository's config and input shaping."""
-    settings = target.settings
+def fuzzed_operation_ids(schema: BaseSchema) -> set[str]:
+    """The operation ids ``schema`` generates requests for (what ``fuzz_schema`` kept)."""
+    return {
+        str(result.ok().definition.raw.get("operationId"))
+        for result in schema.get_all_operations()
+        if isinstance(result, Ok)
+    }
+
+
+def build_schema(settings: Settings, app: Any, get_facts: Callable[[], Facts]) -> BaseSchema:
+    """openapi.yaml bound to ``app`` (None over HTTP), with this repository's config and input
+    shaping; ``get_facts`` is first asked when a case is generated."""
     config = schemathesis.Config.from_path(CONFIG_PATH)
     config.update(seed=settings.seed, max_failures=None)
     schema = schemathesis.openapi.from_path(SPEC_PATH, config=config)
-    if target.app is not None:
-        schema.app = target.app
+    if app is not None:
+        schema.app = app
     schema.config.generation.update(
         modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
         max_examples=settings.examples,
     )
-    mock = target.mock
-    now = mock.clock.now if mock is not None else time.time
-    schema.hook("flatmap_case")(shaper(target.get_facts(), now, remote=settings.remote))
+    now = app.state.mock.clock.now if app is not None else time.time
+    schema.hook("flatmap_case")(shaper(get_facts, now, remote=settings.remote))
     return schema
 
 
 @contextlib.contextmanager
-def build_suite(settings: Settings, app: Any = None) -> Iterator[Suite]:
+def build_suite(
+    settings: Settings, app: Any = None, schema: BaseSchema | None = None
+) -> Iterator[Suite]:
+    """Sign in to and discover the target; ``schema`` must be bound to the same ``app``."""
     with open_target(settings, app=app) as target:
         facts = target.get_facts()
         yield Suite(
             settings=settings,
             target=target,
-            schema=build_schema(target),
+            schema=schema or build_schema(settings, target.app, target.get_facts),
             checks=ContractChecks(facts),
             recorder=Recorder(),
         )
@@ -103,9 +121,34 @@ _STACK = contextlib.ExitStack()
 
 
 @functools.cache
+def session_settings() -> Settings:
+    """This session's settings (the environment; no request)."""
+    return Settings.from_env()
+
+
+@functools.cache
+def _session_app() -> Any:
+    """The embedded mock app of an in-process session (built, not called), or None."""
+    if not session_settings().in_process:
+        return None
+    from scnet_hpc.mock import create_app
+
+    return create_app()
+
+
+@functools.cache
+def session_schema() -> BaseSchema:
+    """The schema the session's tests are generated from, built before (and without) sign-in."""
+    return build_schema(
+        session_settings(), _session_app(), lambda: session_suite().target.get_facts()
+    )
+
+
+@functools.cache
 def session_suite() -> Suite:
-    """The suite of this pytest session, against the configured target."""
-    return _STACK.enter_context(build_suite(Settings.from_env()))
+    """The suite of this pytest session: signs in to the configured target on first use."""
+    suite = build_suite(session_settings(), app=_session_app(), schema=session_schema())
+    return _STACK.enter_context(suite)
 
 
 def close_session_suite() -> None:

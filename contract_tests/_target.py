@@ -21,7 +21,14 @@ from ._ratelimit import Pacer
 from ._settings import Settings, SettingsError
 from ._signing import sign_in_headers
 
-__all__ = ["IN_PROCESS_URL", "Facts", "Target", "TargetError", "open_target"]
+__all__ = [
+    "IN_PROCESS_URL",
+    "Facts",
+    "Target",
+    "TargetError",
+    "open_target",
+    "token_kinds_offered",
+]
 
 IN_PROCESS_URL = "http://testserver"
 # The mock's documented demo account (src/scnet_hpc/mock/default-deployment.yaml; not secrets).
@@ -171,6 +178,20 @@ def _queue_size(queue: dict[str, Any]) -> tuple[int, str]:
     except ValueError:
         cpus = 1 << 30
     return cpus, str(queue.get("id") or queue.get("queueName") or "")
+
+
+def token_kinds_offered(settings: Settings, *, embedded: bool) -> frozenset[str]:
+    """The extra credentials ``discover`` can give, known before it signs in: the expired and
+    stale tokens it mints in an ``embedded`` mock (or SCNET_EXPIRED_TOKEN), and the platform and
+    other-region tokens a sign-in may answer (not with SCNET_TOKEN)."""
+    kinds = set()
+    if embedded:
+        kinds |= {"expired", "stale"}
+    elif settings.expired_token:
+        kinds.add("expired")
+    if not settings.token:
+        kinds |= {"platform", "other_region"}
+    return frozenset(kinds)
 
 
 def discover(target: Target) -> Facts:

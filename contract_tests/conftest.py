@@ -1,8 +1,8 @@
 """Session plumbing: collect every test's outcome, write ``reports/contract/``, print the summary.
 
-The report (``summary.md`` and ``junit.xml``) covers the tests under ``contract_tests/`` and the
-requests they sent; its last line, ``contract: N operations, M cases, F failures``, is also
-printed at the end of the pytest run.
+The report (``summary.md`` and ``junit.xml``, in ``reports/contract/`` or ``--contract-report``)
+covers the tests under ``contract_tests/`` and the requests they sent; its last line,
+``contract: N operations, M cases, F failures``, is also printed at the end of the pytest run.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ._record import Recorder
 from ._report import RunInfo, TestOutcome, junit_xml, markdown, summary_line
 from ._settings import SettingsError
 from ._spec import REPO, operation_ids
-from ._suite import close_session_suite, session_suite
+from ._suite import close_session_suite, session_schema, session_suite
 from ._target import TargetError
 
 REPORT_DIR = REPO / "reports" / "contract"
@@ -57,23 +57,68 @@ def _failures_seen() -> int:
     return sum(f.seen for f in session_suite().recorder.failures.values())
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--contract-report",
+        type=Path,
+        default=REPORT_DIR,
+        help=f"folder for the contract report (default: {REPORT_DIR.relative_to(REPO)})",
+    )
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     _STATE.started = time.monotonic()
 
 
+def _cannot_start(exc: Exception) -> None:
+    pytest.exit(f"contract tests cannot start: {exc}", returncode=pytest.ExitCode.USAGE_ERROR)
+
+
 def pytest_collection(session: pytest.Session) -> None:
-    """Prepare the target before collection, so that a bad setting is one clear line."""
+    """Read the settings and the schema before collection, so that a bad setting is one clear
+    line. This sends nothing: the target is signed in to when the first test needs it."""
+    try:
+        session_schema()
+    except SettingsError as exc:
+        _cannot_start(exc)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _contract_target() -> None:
+    """Sign in and discover before the first contract test; failing that ends the run with one
+    line (instead of the same error in every test)."""
     try:
         session_suite()
     except (SettingsError, TargetError) as exc:
-        pytest.exit(f"contract tests cannot start: {exc}", returncode=pytest.ExitCode.USAGE_ERROR)
+        _cannot_start(exc)
+
+
+_GENERATED_TEST = "test_operation["
+
+
+def _check_generation(item: pytest.Item) -> None:
+    """A generated test item (``test_operation[<METHOD path>]``) fails when its operation got
+    too few cases, judged right after generating them (not by a later, order-dependent test)."""
+    if not item.name.startswith(_GENERATED_TEST):
+        return
+    label = item.name.removeprefix(_GENERATED_TEST).removesuffix("]")
+    suite = session_suite()
+    stats = suite.recorder.operations.get(label)
+    problems = (
+        ["no generated case was sent"]
+        if stats is None
+        else stats.generation_shortfalls(suite.settings.examples)
+    )
+    assert not problems, f"{label}: " + "; ".join(problems)
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Generator[None, Any, Any]:
     before = _failures_seen()
     try:
-        return (yield)
+        result = yield
+        _check_generation(item)
+        return result
     finally:
         if _failures_seen() > before:
             _STATE.check_failures.add(_key(item.nodeid, item.name))
@@ -135,11 +180,12 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         operations_total=len(operation_ids()),
         notes=notes,
     )
-    REPORT_DIR.mkdir(parents=True, exist_ok=True)
-    (REPORT_DIR / "summary.md").write_text(markdown(info, recorder, outcomes), encoding="utf-8")
-    (REPORT_DIR / "junit.xml").write_bytes(junit_xml(info, recorder, outcomes))
+    report_dir: Path = session.config.getoption("--contract-report")
+    report_dir.mkdir(parents=True, exist_ok=True)
+    (report_dir / "summary.md").write_text(markdown(info, recorder, outcomes), encoding="utf-8")
+    (report_dir / "junit.xml").write_bytes(junit_xml(info, recorder, outcomes))
     _STATE.line = summary_line(recorder, outcomes)
-    _STATE.report_dir = REPORT_DIR
+    _STATE.report_dir = report_dir
     close_session_suite()
 
 

@@ -4,6 +4,9 @@ bad signatures — with the documented codes, never ``"0"``.
 These replace schemathesis's ``ignored_auth`` and ``missing_required_header`` (which judge by
 HTTP status) with deterministic probes of every operation; the generated cases exercise the
 same expectations (``_checks.AUTH_CODES``) at random as well.
+
+The probes are chosen from the settings alone (collecting signs in to nothing); the tokens are
+taken from what the suite discovered when a test runs.
 """
 
 from __future__ import annotations
@@ -16,53 +19,101 @@ from ._known_good import cancel_body, known_good
 from ._settings import Writes
 from ._signing import sign_in_headers
 from ._spec import operation_ids
-from ._suite import SESSION_OPS, WRITE_OPS, session_suite
+from ._suite import (
+    SESSION_OPS,
+    WRITE_OPS,
+    fuzz_schema,
+    fuzzed_operation_ids,
+    session_schema,
+    session_settings,
+    session_suite,
+)
+from ._target import Facts, token_kinds_offered
 
-SUITE = session_suite()
-FACTS = SUITE.target.get_facts()
+SETTINGS = session_settings()
 
-# Probe name -> (token sent, None for no header; the kind the checks classify it as).
-PROBES: dict[str, tuple[str | None, str]] = {
-    "missing": (None, "missing"),
-    "blank": ("", "missing"),
-    "garbage": ("not-a-token", "malformed"),
-    "tampered": (token_for("tampered", FACTS), "malformed"),
-    "bearer": (token_for("bearer", FACTS), "malformed"),
-    "expired": (FACTS.expired_token, "expired"),
-    "stale": (FACTS.stale_token, "stale"),
-    "platform": (FACTS.platform_token, "platform"),
-    "other_region": (FACTS.other_region_token, "other_region"),
+# Probe name -> the kind of credential the checks classify it as.
+PROBES: dict[str, str] = {
+    "missing": "missing",  # no token header at all
+    "blank": "missing",
+    "garbage": "malformed",
+    "tampered": "malformed",
+    "bearer": "malformed",
+    "expired": "expired",
+    "stale": "stale",
+    "platform": "platform",
+    "other_region": "other_region",
 }
-AGE_KNOWN = FACTS.stale_token is not None
-READ_ONLY = SUITE.settings.writes is Writes.NONE
+OFFERED = token_kinds_offered(SETTINGS, embedded=SETTINGS.in_process)
+ALWAYS = {"missing", "blank", "garbage", "tampered", "bearer"}  # made from the valid token
+AVAILABLE = [probe for probe in PROBES if probe in ALWAYS or probe in OFFERED]
+UNAVAILABLE = sorted(set(PROBES) - set(AVAILABLE))
+
+READ_ONLY = SETTINGS.writes is Writes.NONE
 SECURED = sorted(op for op in operation_ids() if op != "issue_tokens")
 PROBED = [op for op in SECURED if not (READ_ONLY and op in WRITE_OPS | SESSION_OPS)]
-AVAILABLE = [
-    probe for probe, (token, _) in PROBES.items() if token is not None or probe == "missing"
-]
+NOT_PROBED = sorted(set(SECURED) - set(PROBED))
 
 
-def _codes(operation_id: str, probe: str) -> frozenset[str] | None:
-    return expected_codes(operation_id, PROBES[probe][1], token_age_known=AGE_KNOWN)
+def _facts() -> Facts:
+    return session_suite().target.get_facts()
 
 
+def _token(probe: str, facts: Facts) -> str | None:
+    """The token a probe sends; None: no header ("missing") or none available here."""
+    return {
+        "missing": None,
+        "blank": "",
+        "garbage": "not-a-token",
+        "tampered": token_for("tampered", facts),
+        "bearer": token_for("bearer", facts),
+        "expired": facts.expired_token,
+        "stale": facts.stale_token,
+        "platform": facts.platform_token,
+        "other_region": facts.other_region_token,
+    }[probe]
+
+
+def _probe_token(probe: str) -> str | None:
+    """The probe's token, or a visible skip when the target gave the suite none of that kind."""
+    token = _token(probe, _facts())
+    if token is None and probe != "missing":
+        pytest.skip(f"this target gives the suite no {probe.replace('_', ' ')} token")
+    return token
+
+
+def _codes(operation_id: str, probe: str, *, age_known: bool) -> frozenset[str] | None:
+    return expected_codes(operation_id, PROBES[probe], token_age_known=age_known)
+
+
+# Which pairs are refusals and which acceptances does not depend on whether the expired token's
+# age is known (that only decides whether renewal may also refuse: "0" is allowed either way).
 REFUSALS = [
     (op, probe)
     for op in PROBED
     for probe in AVAILABLE
-    if (codes := _codes(op, probe)) is not None and "0" not in codes
+    if (codes := _codes(op, probe, age_known=False)) is not None and "0" not in codes
 ]
-ACCEPTED = [(op, probe) for op in PROBED for probe in AVAILABLE if _codes(op, probe) is None]
+ACCEPTED = [
+    (op, probe)
+    for op in PROBED
+    for probe in AVAILABLE
+    if _codes(op, probe, age_known=False) is None
+]
 
 
-NOT_PROBED = sorted(set(SECURED) - set(PROBED))
-UNAVAILABLE = sorted(set(PROBES) - set(AVAILABLE))
-
-# What this target leaves out is reported as one visible skip each (defined only when needed).
+# What this target leaves out is reported as one visible skip each (defined only when needed),
+# after checking that it really is left out.
 if NOT_PROBED:
 
     @pytest.mark.parametrize("operation_id", NOT_PROBED)
     def test_operations_not_probed_here(operation_id: str) -> None:
+        """A read-only run leaves this operation alone: no probe, and no generated request."""
+        fuzzed = fuzzed_operation_ids(fuzz_schema(session_schema(), SETTINGS))
+        assert operation_id not in fuzzed, (
+            f"{operation_id} is spared the token probes of a read-only run, "
+            "but still gets generated requests"
+        )
         pytest.skip(f"{operation_id}: read-only run (set SCNET_CONTRACT_WRITES=1)")
 
 
@@ -70,6 +121,13 @@ if UNAVAILABLE:
 
     @pytest.mark.parametrize("probe", UNAVAILABLE)
     def test_tokens_not_available_here(probe: str) -> None:
+        """The settings said this target offers no such token: check that discovery agrees
+        (otherwise the suite holds a token it never probes with)."""
+        discovered = _token(probe, _facts()) is not None  # a bool: the token stays out of reports
+        assert not discovered, (
+            f"the suite discovered a {probe} token but does not probe with it "
+            "(token_kinds_offered is out of step with discover)"
+        )
         hint = " (set SCNET_EXPIRED_TOKEN)" if probe == "expired" else ""
         pytest.skip(f"this target gives the suite no {probe.replace('_', ' ')} token{hint}")
 
@@ -78,19 +136,22 @@ def _clean_up_if_submitted(operation_id: str, body: dict[str, object]) -> None:
     """A server that ignored the token may have run the job: cancel it with the valid token."""
     job = body.get("data")
     if operation_id == "submit_job" and body.get("code") == "0" and isinstance(job, str):
-        SUITE.send(known_good(SUITE, "cancel_jobs", body=cancel_body(FACTS, job)))
+        suite = session_suite()
+        suite.send(known_good(suite, "cancel_jobs", body=cancel_body(_facts(), job)))
 
 
 @pytest.mark.parametrize(("operation_id", "probe"), REFUSALS)
 def test_bad_token_is_refused(operation_id: str, probe: str) -> None:
-    expected = _codes(operation_id, probe)
+    suite = session_suite()
+    token = _probe_token(probe)
+    expected = _codes(operation_id, probe, age_known=_facts().stale_token is not None)
     assert expected is not None
-    case = known_good(SUITE, operation_id, token=PROBES[probe][0])
-    response = SUITE.send(case)
+    case = known_good(suite, operation_id, token=token)
+    response = suite.send(case)
     body = envelope_of(response) or {}
     try:
-        SUITE.record(case, response, "scripted")
-        SUITE.validate(case, response)
+        suite.record(case, response, "scripted")
+        suite.validate(case, response)
     finally:
         _clean_up_if_submitted(operation_id, body)
     code = body.get("code")
@@ -102,8 +163,9 @@ def test_bad_token_is_refused(operation_id: str, probe: str) -> None:
 @pytest.mark.parametrize(("operation_id", "probe"), ACCEPTED)
 def test_platform_operations_accept_any_valid_token(operation_id: str, probe: str) -> None:
     """Token state and renewal serve any valid token; so does center (live: 10001 to `ac`)."""
-    case = known_good(SUITE, operation_id, token=PROBES[probe][0])
-    response = SUITE.exercise(case, source="scripted", prepare=False)
+    suite = session_suite()
+    case = known_good(suite, operation_id, token=_probe_token(probe))
+    response = suite.exercise(case, source="scripted", prepare=False)
     code = (envelope_of(response) or {}).get("code")
     assert code == "0", f"{operation_id} refused a valid {probe} token with code {code!r}"
 
@@ -111,10 +173,12 @@ def test_platform_operations_accept_any_valid_token(operation_id: str, probe: st
 def test_recently_expired_token_can_be_renewed() -> None:
     if "renew_token" not in PROBED:
         pytest.skip("renew_token: read-only run (set SCNET_CONTRACT_WRITES=1)")
-    if FACTS.expired_token is None or not AGE_KNOWN:
+    facts = _facts()
+    if facts.expired_token is None or facts.stale_token is None:
         pytest.skip("needs an expired token of known age (the suite mints one in-process)")
-    response = SUITE.exercise(
-        known_good(SUITE, "renew_token", token=FACTS.expired_token),
+    suite = session_suite()
+    response = suite.exercise(
+        known_good(suite, "renew_token", token=facts.expired_token),
         source="scripted",
         prepare=False,
     )
@@ -124,8 +188,9 @@ def test_recently_expired_token_can_be_renewed() -> None:
 
 
 def _sign_in(headers: dict[str, str]) -> str | None:
-    response = SUITE.exercise(
-        known_good(SUITE, "issue_tokens", headers=headers), source="scripted", prepare=False
+    suite = session_suite()
+    response = suite.exercise(
+        known_good(suite, "issue_tokens", headers=headers), source="scripted", prepare=False
     )
     return (envelope_of(response) or {}).get("code")
 
@@ -134,10 +199,11 @@ def _sign_in(headers: dict[str, str]) -> str | None:
 def signed() -> dict[str, str]:
     if READ_ONLY:
         pytest.skip("issue_tokens: read-only run (set SCNET_CONTRACT_WRITES=1)")
-    if FACTS.credentials is None:
+    credentials = _facts().credentials
+    if credentials is None:
         pytest.skip("sign-in probes need SCNET_USER/SCNET_ACCESS_KEY/SCNET_SECRET_KEY")
-    now = SUITE.target.mock.clock.now() if SUITE.target.mock is not None else None
-    return sign_in_headers(*FACTS.credentials, now=now)
+    mock = session_suite().target.mock
+    return sign_in_headers(*credentials, now=mock.clock.now() if mock is not None else None)
 
 
 @pytest.mark.parametrize("header", ["user", "accessKey", "signature", "timestamp"])
@@ -152,9 +218,10 @@ def test_sign_in_with_a_wrong_signature_is_refused(signed: dict[str, str]) -> No
 
 
 def test_sign_in_with_an_old_timestamp_is_refused(signed: dict[str, str]) -> None:
-    assert FACTS.credentials is not None
+    credentials = _facts().credentials
+    assert credentials is not None
     old = int(signed["timestamp"]) - 24 * 3600
-    assert _sign_in(sign_in_headers(*FACTS.credentials, now=old)) == "10009"
+    assert _sign_in(sign_in_headers(*credentials, now=old)) == "10009"
 
 
 def test_sign_in_with_spaced_json_signature_is_refused(signed: dict[str, str]) -> None:
@@ -163,7 +230,7 @@ def test_sign_in_with_spaced_json_signature_is_refused(signed: dict[str, str]) -
     import hmac
     import json
 
-    user, access_key, secret_key = FACTS.credentials or ("", "", "")
+    user, access_key, secret_key = _facts().credentials or ("", "", "")
     message = json.dumps({"accessKey": access_key, "timestamp": signed["timestamp"], "user": user})
     signature = hmac.new(secret_key.encode(), message.encode(), hashlib.sha256).hexdigest()
     assert _sign_in({**signed, "signature": signature}) == "10009"

@@ -17,31 +17,30 @@ from ._settings import Writes
 from ._spec import operation_ids
 from ._suite import SESSION_OPS, WRITE_OPS, session_suite
 
-SUITE = session_suite()
-
 
 def data_of(operation_id: str, **override: Any) -> Any:
     """Send the known-good request (all checks apply) and return ``data``; must be ``"0"``."""
-    response = SUITE.exercise(
-        known_good(SUITE, operation_id, **override), source="scripted", prepare=False
+    suite = session_suite()
+    response = suite.exercise(
+        known_good(suite, operation_id, **override), source="scripted", prepare=False
     )
     body = envelope_of(response) or {}
     assert body.get("code") == "0", (
         f"{operation_id}: a correct request was answered {body.get('code')!r} "
-        f"({SUITE.target.secrets.mask(str(body.get('msg')))[:200]})"
+        f"({suite.target.secrets.mask(str(body.get('msg')))[:200]})"
     )
     return body.get("data")
 
 
 def skip_unless_allowed(operation_id: str) -> None:
-    writes = SUITE.settings.writes
+    writes = session_suite().settings.writes
     if operation_id in WRITE_OPS and writes is Writes.NONE:
         pytest.skip(f"{operation_id} changes jobs: read-only run (set SCNET_CONTRACT_WRITES=1)")
     if operation_id in SESSION_OPS and writes is Writes.NONE:
         pytest.skip(
             f"{operation_id} mints credentials: read-only run (set SCNET_CONTRACT_WRITES=1)"
         )
-    if operation_id == "issue_tokens" and SUITE.target.get_facts().credentials is None:
+    if operation_id == "issue_tokens" and session_suite().target.get_facts().credentials is None:
         pytest.skip("issue_tokens needs SCNET_USER/SCNET_ACCESS_KEY/SCNET_SECRET_KEY")
 
 
@@ -49,12 +48,12 @@ def submit_safe_job() -> str:
     job_id = data_of("submit_job")
     assert isinstance(job_id, str), job_id
     assert job_id, "submit answered an empty job id"
-    SUITE.target.get_facts().remember_job(job_id)
+    session_suite().target.get_facts().remember_job(job_id)
     return job_id
 
 
 def cancel(job_id: str) -> Any:
-    facts = SUITE.target.get_facts()
+    facts = session_suite().target.get_facts()
     body = {
         "jobMethod": "5",
         "strJobInfoMap": f"{facts.scheduler_id},{facts.cluster_user}:{job_id}:",
@@ -68,6 +67,6 @@ def test_known_good_request_succeeds(operation_id: str) -> None:
     if operation_id in WRITE_OPS:
         job_id = submit_safe_job()
         answer = cancel(job_id)  # the cleanup is itself the cancel_jobs check
-        assert str(SUITE.target.get_facts().scheduler_id) in answer, answer
+        assert str(session_suite().target.get_facts().scheduler_id) in answer, answer
     else:
         data_of(operation_id)

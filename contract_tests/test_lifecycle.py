@@ -19,13 +19,11 @@ from ._known_good import cancel_body, job_name, known_good
 from ._settings import Writes
 from ._suite import session_suite
 
-SUITE = session_suite()
-FACTS = SUITE.target.get_facts()
-
 
 def data_of(operation_id: str, **override: Any) -> Any:
-    response = SUITE.exercise(
-        known_good(SUITE, operation_id, **override), source="scripted", prepare=False
+    suite = session_suite()
+    response = suite.exercise(
+        known_good(suite, operation_id, **override), source="scripted", prepare=False
     )
     body = envelope_of(response) or {}
     assert body.get("code") == "0", (
@@ -35,15 +33,15 @@ def data_of(operation_id: str, **override: Any) -> Any:
 
 
 def now() -> float:
-    mock = SUITE.target.mock
+    mock = session_suite().target.mock
     return mock.clock.now() if mock is not None else time.time()
 
 
 def eventually(what: str, probe: Callable[[], Any]) -> Any:
     """Poll ``probe`` until it returns something truthy: the mock's clock is moved on,
     a real server is given real time (accounting can lag behind the scheduler)."""
-    mock = SUITE.target.mock
-    timeout = 30.0 if mock is not None or SUITE.settings.rps == 0 else 300.0
+    mock = session_suite().target.mock
+    timeout = 30.0 if mock is not None or session_suite().settings.rps == 0 else 300.0
     deadline = time.monotonic() + timeout
     while True:
         result = probe()
@@ -58,13 +56,14 @@ def eventually(what: str, probe: Callable[[], Any]) -> Any:
 
 
 def test_submit_detail_list_cancel_history() -> None:
-    if SUITE.settings.writes is Writes.NONE:
+    if session_suite().settings.writes is Writes.NONE:
         pytest.skip("the lifecycle submits a job: read-only run (set SCNET_CONTRACT_WRITES=1)")
+    facts = session_suite().target.get_facts()
     name = job_name()
-    job_id = data_of("submit_job", body=safe_job(FACTS, name))
+    job_id = data_of("submit_job", body=safe_job(facts, name))
     assert isinstance(job_id, str), f"submit answered data {job_id!r}, not a job id string"
     assert job_id, "submit answered an empty job id"
-    FACTS.remember_job(job_id)
+    facts.remember_job(job_id)
     cancelled = False
     try:
         detail = eventually(
@@ -74,7 +73,7 @@ def test_submit_detail_list_cancel_history() -> None:
         assert detail["jobName"] == name
 
         query = {
-            "strClusterIDList": FACTS.scheduler_id,
+            "strClusterIDList": facts.scheduler_id,
             "strJobId": job_id,
             "start": 0,
             "limit": 25,
@@ -84,16 +83,16 @@ def test_submit_detail_list_cancel_history() -> None:
         assert rows, f"job {job_id} is not in the realtime list filtered by its id: {page}"
         assert rows[0]["jobName"] == name
 
-        answer = data_of("cancel_jobs", body=cancel_body(FACTS, job_id))
+        answer = data_of("cancel_jobs", body=cancel_body(facts, job_id))
         cancelled = True
-        assert str(FACTS.scheduler_id) in answer, (
+        assert str(facts.scheduler_id) in answer, (
             f"cancel answered no message for the scheduler: {answer}"
         )
 
         def history_row() -> dict[str, Any] | None:
             start, end = history_window(now(), days=1)
             page = data_of("list_history_jobs", query={
-                "strClusterNameList": str(FACTS.scheduler_id), "startTime": start, "endTime": end,
+                "strClusterNameList": str(facts.scheduler_id), "startTime": start, "endTime": end,
                 "timeType": "CUSTOM", "jobId": job_id, "start": 0, "limit": 25,
                 "isQueryByQueueTime": "false",
             })  # fmt: skip
@@ -110,4 +109,6 @@ def test_submit_detail_list_cancel_history() -> None:
         assert finished["jobName"] == name
     finally:
         if not cancelled:
-            SUITE.send(known_good(SUITE, "cancel_jobs", body=cancel_body(FACTS, job_id)))
+            session_suite().send(
+                known_good(session_suite(), "cancel_jobs", body=cancel_body(facts, job_id))
+            )

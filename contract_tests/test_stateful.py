@@ -14,36 +14,35 @@ import hypothesis
 from hypothesis import HealthCheck
 from schemathesis import Case, Response
 
-from ._suite import fuzz_schema, session_suite
+from ._suite import fuzz_schema, session_schema, session_settings, session_suite
 
-SUITE = session_suite()
 STEPS = 6
 
 
-class ContractStateMachine(fuzz_schema(SUITE.schema, SUITE.settings).as_state_machine()):  # type: ignore[misc]
+class ContractStateMachine(fuzz_schema(session_schema(), session_settings()).as_state_machine()):  # type: ignore[misc]
     def before_call(self, case: Case[Any]) -> None:
-        SUITE.prepare(case)
+        session_suite().prepare(case)
 
     def get_call_kwargs(self, case: Case[Any]) -> dict[str, Any]:
-        return {"base_url": SUITE.target.url_for(case.path)}
+        return {"base_url": session_suite().target.url_for(case.path)}
 
     def call(self, case: Case[Any], **kwargs: Any) -> Response:
-        SUITE.target.pacer.wait()
+        session_suite().target.pacer.wait()
         return case.call(**kwargs)
 
     def after_call(self, response: Response, case: Case[Any]) -> None:
         super().after_call(response, case)
-        SUITE.record(case, response, "stateful")
+        session_suite().record(case, response, "stateful")
 
     def validate_response(
         self, response: Response, case: Case[Any], additional_checks: Any = None, **kwargs: Any
     ) -> None:
-        SUITE.validate(case, response, scenario=self.recorder)
+        session_suite().validate(case, response, scenario=self.recorder)
 
 
 TestStateful = ContractStateMachine.TestCase
 TestStateful.settings = hypothesis.settings(
-    max_examples=max(25, SUITE.settings.examples // 2),
+    max_examples=max(25, session_settings().examples // 2),
     stateful_step_count=STEPS,
     deadline=None,
     database=None,

@@ -2,11 +2,14 @@
 # `make test-slurm`: real jobs on a real scheduler (issue 6).
 #
 #   1. scripts/slurm-up.sh    a private single-node Slurm on loopback (root; installs
-#                             Debian's packages when missing: fails loudly without root/apt)
+#                             Debian's packages when missing: fails loudly without root/apt);
+#                             its output (apt's included) goes to reports/slurm-up.log, shown
+#                             only when it fails
 #   2. pytest -m slurm tests/slurm        the Slurm wrapper, engine, HTTP and SDK tests
 #                             (SCNET_REQUIRE_SLURM=1: a test that would skip fails instead)
 #   3. the contract suite over HTTP against `python -m scnet_hpc.mock --engine slurm`,
-#      started in the background on a free loopback port and stopped by its pid
+#      started in the background on a free loopback port and stopped by its pid; its report
+#      goes to reports/contract-slurm/, beside the main run's reports/contract/
 #   4. scripts/slurm-down.sh  always, also after a failure or Ctrl-C
 #
 # Prints how long each step took. Exit status: non-zero if any step failed.
@@ -54,10 +57,16 @@ step() { # name, command...: run it, record its time and outcome
     return "$rc"
 }
 
-if ! step slurm-up scripts/slurm-up.sh; then
-    log "ERROR: could not start the local Slurm cluster (needs root and Debian's slurm packages)"
+UP_LOG=reports/slurm-up.log
+mkdir -p reports
+slurm_up() { scripts/slurm-up.sh >"$UP_LOG" 2>&1; }
+if ! step slurm-up slurm_up; then
+    log "ERROR: could not start the local Slurm cluster (needs root and Debian's slurm packages);"
+    log "the last 30 lines of $UP_LOG:"
+    tail -n 30 "$UP_LOG" >&2
     exit 1
 fi
+log "slurm-up output in $UP_LOG"
 # shellcheck disable=SC1091
 source .slurm/env
 export SCNET_REQUIRE_SLURM=1
@@ -94,7 +103,8 @@ EOF
     fi
     log "mock (slurm engine) pid $mock_pid on $base"
     SCNET_BASE_URL=$base SCNET_CONTRACT_WRITES=${SCNET_CONTRACT_WRITES:-1} \
-        "$PY" -m pytest contract_tests -q -p no:cacheprovider
+        "$PY" -m pytest contract_tests -q -p no:cacheprovider \
+            --contract-report=reports/contract-slurm
     rc=$?
     if [ "$rc" = 5 ]; then
         log "ERROR: the contract suite collected no tests"

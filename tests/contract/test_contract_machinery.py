@@ -19,7 +19,7 @@ from contract_tests._target import Facts
 JWT = "eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoiZGVtbyJ9.c2lnbmF0dXJlLXZhbHVl"
 
 
-# ---------------------------------------------------------------- signing (auth-and-regions §2.2)
+# ------------------------------------------------------- signing (issue_tokens in openapi.yaml)
 
 
 def test_string_to_sign_is_compact_json_in_documented_order() -> None:

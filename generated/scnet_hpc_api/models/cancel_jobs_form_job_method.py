@@ -1,7 +1,7 @@
-from enum import Enum
+from enum import StrEnum
 
 
-class CancelJobsFormJobMethod(str, Enum):
+class CancelJobsFormJobMethod(StrEnum):
     DELETE = "5"
 
     def __str__(self) -> str:

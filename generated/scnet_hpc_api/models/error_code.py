@@ -1,7 +1,7 @@
-from enum import Enum
+from enum import StrEnum
 
 
-class ErrorCode(str, Enum):
+class ErrorCode(StrEnum):
     CODE_10013 = "10013"
     CODE_815005 = "815005"
     CODE_815007 = "815007"

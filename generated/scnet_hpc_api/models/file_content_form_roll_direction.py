@@ -1,7 +1,7 @@
-from enum import Enum
+from enum import StrEnum
 
 
-class FileContentFormRollDirection(str, Enum):
+class FileContentFormRollDirection(StrEnum):
     DOWN = "DOWN"
     UP = "UP"
 

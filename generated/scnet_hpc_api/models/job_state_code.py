@@ -1,7 +1,7 @@
-from enum import Enum
+from enum import StrEnum
 
 
-class JobStateCode(str, Enum):
+class JobStateCode(StrEnum):
     STATC = "statC"
     STATD = "statD"
     STATDE = "statDE"

@@ -1,7 +1,7 @@
-from enum import Enum
+from enum import StrEnum
 
 
-class ListHistoryJobsSort(str, Enum):
+class ListHistoryJobsSort(StrEnum):
     ASC = "ASC"
     DESC = "DESC"
 

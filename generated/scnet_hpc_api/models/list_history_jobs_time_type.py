@@ -1,7 +1,7 @@
-from enum import Enum
+from enum import StrEnum
 
 
-class ListHistoryJobsTimeType(str, Enum):
+class ListHistoryJobsTimeType(StrEnum):
     CUSTOM = "CUSTOM"
 
     def __str__(self) -> str:

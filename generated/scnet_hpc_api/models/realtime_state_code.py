@@ -1,7 +1,7 @@
-from enum import Enum
+from enum import StrEnum
 
 
-class RealtimeStateCode(str, Enum):
+class RealtimeStateCode(StrEnum):
     STATC = "statC"
     STATE = "statE"
     STATH = "statH"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import click
@@ -134,9 +134,7 @@ def login(
 
     expires_at = client.token_expires_at
     expires = (
-        datetime.fromtimestamp(expires_at, timezone.utc).isoformat()
-        if expires_at is not None
-        else None
+        datetime.fromtimestamp(expires_at, UTC).isoformat() if expires_at is not None else None
     )
     secret_saved = store_secret or saved.get("secret_key") == secret_key
     data = {

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 import tempfile
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -37,11 +37,6 @@ import tomli_w
 from scnet_hpc import default_token_cache
 
 from ._errors import CliError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 __all__ = [
     "ENV_VARS",
