@@ -39,12 +39,14 @@ from ._config import (
     static_session,
 )
 from ._core import DEFAULT_PAGE_SIZE, Core, TimeArg
+from ._drivers import drive_sync
 from ._jobs import JobRef
 from ._jobspec import JobSpec
+from ._options import Options
+from ._plans import Plan
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._states import JobState, JobStatus
-from ._transport import Options, Plan, drive_sync
 
 __all__ = ["Client", "Job"]
 

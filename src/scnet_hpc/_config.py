@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from ._auth import Token, TokenCache
+from ._options import Options, make_timeout
 from ._retry import RetryPolicy
 from ._session import (
     DEFAULT_RENEW_MARGIN,
@@ -20,7 +20,8 @@ from ._session import (
     StaticCredentials,
     normalise_base_url,
 )
-from ._transport import Options, make_timeout
+from ._token_cache import TokenCache
+from ._tokens import Token
 from ._version import __version__
 from .errors import ConfigurationError, InvalidArgumentError
 

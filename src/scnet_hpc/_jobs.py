@@ -29,9 +29,11 @@ from scnet_hpc_api.models import (
     RealtimeJobDetail,
 )
 
+from ._operations import Operation
+from ._plans import Plan, Sleep
 from ._poll import PollSchedule
+from ._request import request
 from ._states import JobState, JobStatus, from_history, from_history_row, from_realtime
-from ._transport import Plan, Sleep, request
 from .errors import JobNotFoundError, JobTimeoutError
 
 if TYPE_CHECKING:
@@ -67,7 +69,7 @@ class JobRef:
 
 def realtime_detail(core: Core, job_id: str) -> Plan[RealtimeJobDetail | None]:
     detail: RealtimeJobDetail | None = yield from request(
-        core.auth(), core.options, "get_job", lambda: get_job._get_kwargs(job_id)
+        core.auth(), core.options, Operation.GET_JOB, lambda: get_job._get_kwargs(job_id)
     )
     return detail
 
@@ -90,7 +92,7 @@ def find_in_history(core: Core, job_id: str, scheduler_id: int) -> Plan[HistoryJ
             )
 
         page: HistoryJobPage = yield from request(
-            core.auth(), core.options, "list_history_jobs", build
+            core.auth(), core.options, Operation.LIST_HISTORY_JOBS, build
         )
         for row in page.list_ or []:
             if row.job_id == job_id:
@@ -104,7 +106,7 @@ def history_detail(
     detail: HistoryJobDetail | None = yield from request(
         core.auth(),
         core.options,
-        "get_history_job",
+        Operation.GET_HISTORY_JOB,
         lambda: get_history_job._get_kwargs(str(scheduler_id), job_id, acct_time=acct_time),
     )
     return detail
@@ -194,7 +196,7 @@ def read_page(core: Core, path: str, page: int, direction: str) -> Plan[FileCont
     content: FileContent = yield from request(
         core.auth(),
         core.options,
-        "read_file_content",
+        Operation.READ_FILE_CONTENT,
         lambda: read_file_content._get_kwargs(body=form),
     )
     return content

@@ -19,11 +19,15 @@ from scnet_hpc_api.api.clusters import list_clusters
 from scnet_hpc_api.api.regions import get_center
 from scnet_hpc_api.models import Cluster, RegionToken, TokenRenewEnvelopeDataType1
 
-from ._auth import PLATFORM_REGION, Token, TokenCache, jwt_expiry, sign
 from ._logging import logger, register_secret
-from ._operations import Operation
+from ._operations import Operation, OperationSpec
+from ._options import Options
+from ._plans import Plan
 from ._regions import Region, RegionInfo, region_info, strip_service_suffix
-from ._transport import Options, Plan, request
+from ._request import request
+from ._signing import sign
+from ._token_cache import TokenCache
+from ._tokens import PLATFORM_REGION, Token, jwt_expiry
 from .errors import AuthenticationError, ConfigurationError, ScnetError, TokenExpiredError
 
 __all__ = ["AccessKeyCredentials", "Session", "StaticCredentials"]
@@ -67,17 +71,17 @@ class _LoginNeeded(ConfigurationError):
     """Only a new sign-in can help, and this session cannot sign in (no secret key)."""
 
 
-class _FixedAuth:
-    """Auth for a call that must use exactly this base URL and token (sign-in, renewal)."""
+class _FixedTokenSource:
+    """Token source for a call that must use exactly this base URL and token (sign-in, renewal)."""
 
     def __init__(self, base_url: str, token: str | None, rng: random.Random, clock: Any) -> None:
         self.base_url, self.token, self.rng, self._clock = base_url, token, rng, clock
 
-    def endpoint(self, op: Operation) -> Plan[tuple[str, str | None]]:
+    def endpoint(self, op: OperationSpec) -> Plan[tuple[str, str | None]]:
         return (self.base_url, self.token)
         yield  # a plan that needs no I/O
 
-    def refresh(self, op: Operation, token: str | None) -> Plan[bool]:
+    def refresh(self, op: OperationSpec, token: str | None) -> Plan[bool]:
         return False
         yield
 
@@ -85,13 +89,13 @@ class _FixedAuth:
         return _explain(error, token, self._clock())
 
 
-class _RegionAuth:
-    """Auth for calls in one region: its token (kept fresh) and its HPC base URL."""
+class _RegionTokenSource:
+    """Token source for calls in one region: its token (kept fresh) and its HPC base URL."""
 
     def __init__(self, session: Session, region_id: str | None) -> None:
         self.session, self.region_id, self.rng = session, region_id, session.rng
 
-    def endpoint(self, op: Operation) -> Plan[tuple[str, str | None]]:
+    def endpoint(self, op: OperationSpec) -> Plan[tuple[str, str | None]]:
         s = self.session
         token = yield from s.token(self.region_id)
         if op.host == "platform":
@@ -101,7 +105,7 @@ class _RegionAuth:
         base = yield from s.hpc_url(self.region_id)
         return (base, token.value)
 
-    def refresh(self, op: Operation, token: str | None) -> Plan[bool]:
+    def refresh(self, op: OperationSpec, token: str | None) -> Plan[bool]:
         creds = self.session.credentials
         if not isinstance(creds, AccessKeyCredentials):
             return False
@@ -172,12 +176,12 @@ class Session:
     def platform_url(self) -> str:
         return self.credentials.platform_url
 
-    def auth(self, region_id: str | None = None) -> _RegionAuth:
-        """Auth for calls in ``region_id`` (default: the client's region)."""
-        return _RegionAuth(self, region_id if region_id is not None else self._region_id)
+    def auth(self, region_id: str | None = None) -> _RegionTokenSource:
+        """Token source for calls in ``region_id`` (default: the client's region)."""
+        return _RegionTokenSource(self, region_id if region_id is not None else self._region_id)
 
-    def fixed_auth(self, base_url: str, token: str | None) -> _FixedAuth:
-        return _FixedAuth(base_url, token, self.rng, self.clock)
+    def fixed_auth(self, base_url: str, token: str | None) -> _FixedTokenSource:
+        return _FixedTokenSource(base_url, token, self.rng, self.clock)
 
     # ------------------------------------------------------------------ tokens
 
@@ -200,7 +204,7 @@ class Session:
             )
 
         entries: list[RegionToken] = yield from request(
-            self.fixed_auth(creds.auth_url, None), self.options, "issue_tokens", build
+            self.fixed_auth(creds.auth_url, None), self.options, Operation.ISSUE_TOKENS, build
         )
         tokens: dict[str, Token] = {}
         regions: list[Region] = []
@@ -294,7 +298,7 @@ class Session:
             data = yield from request(
                 self.fixed_auth(self.platform_url, old.value),
                 self.options,
-                "renew_token",
+                Operation.RENEW_TOKEN,
                 renew_token._get_kwargs,
             )
             value = _renewed_token(data, region_id)
@@ -385,7 +389,10 @@ class Session:
         if cached is not None:
             return cached
         data = yield from request(
-            _CenterAuth(self, region_id), self.options, "get_center", get_center._get_kwargs
+            _CenterTokenSource(self, region_id),
+            self.options,
+            Operation.GET_CENTER,
+            get_center._get_kwargs,
         )
         info = region_info(data)
         self._infos[region_id] = info
@@ -426,7 +433,7 @@ class Session:
             region = yield from self._choose_region()
         if region not in self._schedulers:
             clusters: list[Cluster] = yield from request(
-                self.auth(region), self.options, "list_clusters", list_clusters._get_kwargs
+                self.auth(region), self.options, Operation.LIST_CLUSTERS, list_clusters._get_kwargs
             )
             if not clusters:
                 raise ConfigurationError("the region lists no scheduler (list_clusters is empty)")
@@ -479,10 +486,10 @@ class Session:
         return f"Session({kind}, region={self._region_id!r})"
 
 
-class _CenterAuth(_RegionAuth):
+class _CenterTokenSource(_RegionTokenSource):
     """``center`` for a static token goes to the platform with that token."""
 
-    def endpoint(self, op: Operation) -> Plan[tuple[str, str | None]]:
+    def endpoint(self, op: OperationSpec) -> Plan[tuple[str, str | None]]:
         token = yield from self.session.token(self.region_id)
         return (self.session.platform_url, token.value)
 
