@@ -8,32 +8,14 @@ from typing import Any
 
 import click
 
-from scnet_hpc import Job, JobSpec, JobState, JobStatus
+from scnet_hpc import JobSpec, JobState, JobStatus
 
 from ._errors import CliError, ExitCode
-from ._output import plain, record_table, rows_table
+from ._output import plain, rows_table, status_data, status_table
 from ._state import common_options, get_state
 from ._wait import finish, watch
 
-__all__ = ["cancel", "history", "job", "jobs", "output", "status_data", "submit"]
-
-
-def status_data(job: Job, status: JobStatus | None) -> dict[str, Any] | None:
-    """A job status with the same keys every time (``job``, ``wait``, ``submit --wait``)."""
-    if status is None:
-        return None
-    return {**status.to_dict(), "scheduler_id": job.scheduler_id, "terminal": status.is_terminal}
-
-
-def status_table(data: Mapping[str, Any]) -> Any:
-    return record_table(
-        [
-            (k.replace("_", " "), v)
-            for k, v in data.items()
-            if k not in ("terminal", "detail")  # the raw record: json only
-        ],
-        title=f"Job {data['job_id']}",
-    )
+__all__ = ["cancel", "history", "job", "jobs", "output", "submit"]
 
 
 # --------------------------------------------------------------------------- submit

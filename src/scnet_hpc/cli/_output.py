@@ -24,7 +24,17 @@ from rich.table import Table
 from rich.text import Text
 from scnet_hpc_api.types import Unset
 
-__all__ = ["Column", "Output", "plain", "record_table", "rows_table"]
+from scnet_hpc import Job, JobStatus
+
+__all__ = [
+    "Column",
+    "Output",
+    "plain",
+    "record_table",
+    "rows_table",
+    "status_data",
+    "status_table",
+]
 
 #: A column: header and how to get the cell from a (plain) row.
 Column = tuple[str, str | Callable[[Mapping[str, Any]], Any]]
@@ -173,3 +183,21 @@ def _get(row: Mapping[str, Any], getter: str | Callable[[Mapping[str, Any]], Any
     for part in getter.split("."):
         value = value.get(part) if isinstance(value, Mapping) else None
     return value
+
+
+def status_data(job: Job, status: JobStatus | None) -> dict[str, Any] | None:
+    """A job status with the same keys every time (``job``, ``wait``, ``submit --wait``)."""
+    if status is None:
+        return None
+    return {**status.to_dict(), "scheduler_id": job.scheduler_id, "terminal": status.is_terminal}
+
+
+def status_table(data: Mapping[str, Any]) -> Any:
+    return record_table(
+        [
+            (k.replace("_", " "), v)
+            for k, v in data.items()
+            if k not in ("terminal", "detail")  # the raw record: json only
+        ],
+        title=f"Job {data['job_id']}",
+    )
