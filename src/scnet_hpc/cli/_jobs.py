@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
 from typing import Any
 
 import click
@@ -119,15 +118,6 @@ def submit(
 # --------------------------------------------------------------------------- listings
 
 
-def _realtime_state(row: Mapping[str, Any]) -> str:
-    attr = row.get("job_init_attr") or {}
-    word = attr.get("job_state") if isinstance(attr, Mapping) else None
-    state = JobState.from_code(word) if word else JobState.UNKNOWN
-    if state is JobState.UNKNOWN:
-        state = JobState.from_code(row.get("job_status"))
-    return state.value
-
-
 _REALTIME_STATES = ["queued", "running", "held", "suspended", "exiting", "completed", "waiting"]
 _HISTORY_STATES = ["completed", "failed", "cancelled", "timeout", "requeued", "node_fail"]
 
@@ -158,7 +148,7 @@ def jobs(
         owner=owner,
         limit=limit,
     )
-    rows = [{**plain(j), "state": _realtime_state(plain(j))} for j in found]
+    rows = [{**plain(j), "state": JobStatus.from_realtime_row(j).state.value} for j in found]
     app.out.emit(
         rows,
         lambda: rows_table(
