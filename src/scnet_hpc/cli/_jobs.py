@@ -7,9 +7,9 @@ from typing import Any
 
 import click
 
-from scnet_hpc import JobSpec, JobState, JobStatus
+from scnet_hpc import Client, JobSpec, JobState, JobStatus, errors
 
-from ._errors import CliError, ExitCode
+from ._errors import CliError, ExitCode, rejected_message
 from ._output import plain, rows_table, status_data, status_table
 from ._state import common_options, get_state
 from ._wait import finish, watch
@@ -101,7 +101,12 @@ def submit(
         extra=_extra(extra),
         **fields,
     )
-    submitted = state.client().submit(spec)
+    client = state.client()
+    try:
+        submitted = client.submit(spec)
+    except errors.JobRejectedError as exc:
+        limit = _walltime_limit(client, spec) if "time limit" in (exc.msg or "").lower() else None
+        raise CliError(rejected_message(exc, limit), ExitCode.API) from exc
     if not wait_:
         data = {"job_id": submitted.id, "scheduler_id": submitted.scheduler_id, "status": None}
         state.out.emit(data, lambda: f"{submitted.id}")
@@ -113,6 +118,25 @@ def submit(
     data = {"job_id": submitted.id, "scheduler_id": submitted.scheduler_id, "status": done}
     state.out.emit(data, lambda: status_table(done))
     finish(submitted, status)
+
+
+def _walltime_limit(client: Client, spec: JobSpec) -> str | None:
+    """``queue debug allows at most 30 min (00:30:00)``, when the queue list says so."""
+    try:
+        queues = client.queues()
+    except errors.ScnetError:
+        return None  # the refusal itself is what matters; the hint is a bonus
+    for queue in queues:
+        names = {queue.queue_name, queue.text, queue.id}
+        if spec.queue in names and isinstance(queue.que_max_walltime, str):
+            minutes = queue.que_max_walltime.strip()
+            if minutes.isdigit():
+                hours, rest = divmod(int(minutes), 60)
+                return (
+                    f"queue {spec.queue} allows a walltime of at most {minutes} min "
+                    f"({hours:02d}:{rest:02d}:00)"
+                )
+    return None
 
 
 # --------------------------------------------------------------------------- listings
