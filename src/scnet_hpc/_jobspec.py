@@ -69,7 +69,7 @@ def format_walltime(value: str | int | float | timedelta) -> str:
     elif isinstance(value, str):
         match = _WALLTIME.match(value.strip())
         if not match:
-            raise ValueError(f"must be HH:MM:SS (or D-HH:MM:SS), got {value!r}")
+            raise ValueError(f"must be HH:MM:SS, D-HH:MM:SS or seconds, got {value!r}")
         days, hours, minutes, secs = (int(g) if g else 0 for g in match.groups())
         if minutes > 59 or secs > 59:
             raise ValueError(f"minutes and seconds must be below 60, got {value!r}")

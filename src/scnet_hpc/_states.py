@@ -191,9 +191,16 @@ def from_realtime(job_id: str, detail: RealtimeJobDetail | RealtimeJob) -> JobSt
         stdout_path=_s(detail.output_path) or (_s(attr.std_out) if attr is not None else None),
         stderr_path=_s(detail.error_path) or (_s(attr.std_err) if attr is not None else None),
         start_time=_s(detail.job_start_time),
-        end_time=None if end in (None, "Unknown") else end,
+        end_time=None if end in (None, "Unknown") else _api_time(end),
         detail=detail,
     )
+
+
+def _api_time(text: str) -> str:
+    """``2026-09-14T14:47:13`` (Slurm's form in ``jobInitAttr``) as the API writes times,
+    ``2026-09-14 14:47:13``, so a status's start and end time read alike."""
+    date, sep, clock = text.partition("T")
+    return f"{date} {clock}" if sep and len(date) == 10 and clock[:2].isdigit() else text
 
 
 def _history_state(code: str, exit_status: Any) -> JobState:

@@ -138,7 +138,10 @@ def test_login_with_a_wrong_secret_key_fails_with_the_api_code(mock: Mock) -> No
     )  # fmt: skip
     assert result.exit_code == 3
     assert len(result.error_lines) == 1
-    assert result.error_lines[0].startswith("error: [10009 no permission for this interface] ")
+    assert result.error_lines[0].startswith(
+        "error: sign-in refused: check the access key and secret key"
+    )
+    assert result.error_lines[0].endswith("[10009 no permission for this interface]")
     assert "wrong-secret-key" not in result.stderr + result.stdout
 
 

@@ -10,8 +10,8 @@ import click
 from scnet_hpc import Client, JobSpec, JobState, JobStatus, errors
 
 from ._errors import CliError, ExitCode, rejected_message
-from ._output import plain, rows_table, status_data, status_table
-from ._state import common_options, get_state
+from ._output import duration, plain, rows_table, status_data, status_table
+from ._state import JOB_ID, common_options, get_state
 from ._wait import finish, watch
 
 __all__ = ["cancel", "history", "job", "jobs", "output", "submit"]
@@ -195,7 +195,7 @@ def jobs(
 
 
 @click.command()
-@click.argument("job_id")
+@click.argument("job_id", type=JOB_ID)
 @common_options
 def job(job_id: str) -> None:
     """One job's status (realtime, or history once it has left the realtime list)."""
@@ -206,7 +206,7 @@ def job(job_id: str) -> None:
 
 
 @click.command()
-@click.argument("job_ids", nargs=-1, required=True)
+@click.argument("job_ids", nargs=-1, required=True, type=JOB_ID)
 @common_options
 def cancel(job_ids: tuple[str, ...]) -> None:
     """Cancel jobs. Exit status 3 when a scheduler reports a failure."""
@@ -284,7 +284,7 @@ def history(
                 ("EXIT", "job_exit_status"),
                 ("STARTED", "job_start_time"),
                 ("ENDED", "job_end_time"),
-                ("WALLTIME USED", "job_walltime_used"),
+                ("WALLTIME USED", lambda r: duration(r.get("job_walltime_used"))),
                 ("CORES", "job_proc_num"),
             ],
             empty="no jobs",
@@ -293,7 +293,7 @@ def history(
 
 
 @click.command()
-@click.argument("job_id", required=False)
+@click.argument("job_id", required=False, type=JOB_ID)
 @click.option("--stderr", "stream", flag_value="stderr", help="The error file instead.")
 @click.option("--stdout", "stream", flag_value="stdout", default=True, hidden=True)
 @click.option("--path", help="Read this file instead of a job's output.")

@@ -29,6 +29,7 @@ from scnet_hpc import Job, JobStatus
 __all__ = [
     "Column",
     "Output",
+    "duration",
     "plain",
     "record_table",
     "rows_table",
@@ -201,3 +202,21 @@ def status_table(data: Mapping[str, Any]) -> Any:
         ],
         title=f"Job {data['job_id']}",
     )
+
+
+def duration(seconds: Any) -> str | None:
+    """``3.0000`` -> ``0:00:03``; ``100000`` -> ``1-03:46:40`` (days when a day or more).
+
+    Durations the service sends as (decimal) seconds, shown the way walltimes are written.
+    """
+    try:
+        total = round(float(seconds))
+    except (TypeError, ValueError):
+        return None if seconds is None else str(seconds)
+    if total < 0:
+        return str(seconds)
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    clock = f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{days}-{hours:02d}:{minutes:02d}:{secs:02d}" if days else clock

@@ -21,7 +21,26 @@ from ._debug import DebugLog
 from ._errors import describe, format_traceback
 from ._output import Output
 
-__all__ = ["CliState", "common_options", "get_state"]
+__all__ = ["JOB_ID", "CliState", "common_options", "get_state"]
+
+
+class JobIdType(click.ParamType[str]):
+    """A Slurm job id: digits, or ``<digits>_<digits>`` for one task of a job array.
+
+    Checked before anything is sent, so ``wait abc`` is a usage error, not "job not found".
+    """
+
+    name = "JOB_ID"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value).strip()
+        number, _, task = text.partition("_")
+        if number.isdigit() and (not task or task.isdigit()):
+            return text
+        self.fail(f"a job id is a number such as 35900 (or 35900_1), got {value!r}", param, ctx)
+
+
+JOB_ID = JobIdType()
 
 F = TypeVar("F", bound=Callable[..., Any])
 # click >= 8.2 raises this for a group called without a command (8.1 prints help and exits 0).

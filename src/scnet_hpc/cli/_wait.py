@@ -18,7 +18,7 @@ from scnet_hpc import Job, JobState, JobStatus, PollSchedule
 
 from ._errors import CliError, ExitCode
 from ._output import status_data, status_table
-from ._state import CliState, common_options, get_state
+from ._state import JOB_ID, CliState, common_options, get_state
 
 __all__ = ["finish", "wait", "watch"]
 
@@ -76,7 +76,7 @@ def finish(job: Job, status: JobStatus) -> None:
 
 
 @click.command()
-@click.argument("job_id")
+@click.argument("job_id", type=JOB_ID)
 @click.option("--timeout", type=click.FloatRange(min=0), help="Give up after this many seconds.")
 @click.option(
     "--interval",
