@@ -166,10 +166,15 @@ def test_connection_refused(mock: Mock) -> None:
     assert "ConnectError" in line
 
 
-def test_connection_refused_retried_then_one_line(mock: Mock) -> None:
-    dead = f"http://127.0.0.1:{free_port()}"
-    run = Cli({"SCNET_TOKEN": "abcdefgh", "SCNET_BASE_URL": dead, "SCNET_SCHEDULER_ID": "1"})
-    assert_one_error_line(run("--retries", "1", "jobs"), ExitCode.TRANSPORT)
+@pytest.mark.parametrize("retries", [0, 2])
+def test_gateway_failure_retried_then_one_line(retries: int) -> None:
+    app = create_app(clock=Clock(speed=1), faults="http503 ops=list_jobs")
+    with serve(app) as url:
+        run = token_cli(Mock(app, url))
+        line = assert_one_error_line(run("--retries", str(retries), "jobs"), ExitCode.TRANSPORT)
+    assert "HTTP 503" in line
+    # Every retry reached the mock, and the user still saw one line (not one per attempt).
+    assert app.state.mock.requests[("GET", "list_jobs")] == 1 + retries
 
 
 def test_request_timeout(faulty: Mock) -> None:
