@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from .environment import read_env
 from .errors import ConfigurationError
 
 __all__ = ["SchemaMismatch", "engine_name", "load_spec", "spec_path", "success_schema", "validate"]
@@ -76,7 +76,7 @@ def success_schema(operation_id: str) -> str:
 
 def engine_name() -> str:
     """``"rust"`` (jsonschema-rs) or ``"python"`` (jsonschema)."""
-    if os.environ.get("SCNET_HPC_VALIDATOR", "").lower() == "python":
+    if read_env(settings=["hpc_validator"]).get("hpc_validator", "").lower() == "python":
         return "python"
     try:
         import jsonschema_rs  # noqa: F401

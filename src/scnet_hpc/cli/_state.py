@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from scnet_hpc import Client
+from scnet_hpc.environment import read_env
 
 from ._client import make_client
 from ._config import ENV_VARS, Settings, resolve
@@ -53,7 +54,7 @@ class CliState:
     def __init__(self) -> None:
         self.flags: dict[str, Any] = {}
         self.output_flag: str | None = None
-        self.debug = os.environ.get("SCNET_DEBUG", "").strip() not in ("", "0", "false", "no")
+        self.debug = read_env(settings=["debug"]).get("debug", "0") not in ("0", "false", "no")
         self._settings: Settings | None = None
         self._client: Client | None = None
         self._debug_log: DebugLog | None = None
