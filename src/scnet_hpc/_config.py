@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 
+from ._core import scheduler_id_int
 from ._options import Options, make_timeout
 from ._retry import RetryPolicy
 from ._session import (
@@ -86,12 +87,7 @@ def _url(name: str, value: str) -> str:
 
 
 def _scheduler(value: int | str | None) -> int | None:
-    if value is None:
-        return None
-    text = "" if isinstance(value, bool) else str(value).strip()
-    if not text.isdigit():
-        raise ConfigurationError(f"scheduler_id must be a number such as 1638523853, got {value!r}")
-    return int(text)
+    return None if value is None else scheduler_id_int(value, error=ConfigurationError)
 
 
 def static_session(

@@ -51,7 +51,7 @@ from scnet_hpc_api.models import (
 from scnet_hpc_api.types import UNSET, Unset
 
 from . import _jobs
-from ._jobs import CHINA, JobRef, china_time
+from ._jobs import JobRef, china_time
 from ._jobspec import JobSpec
 from ._operations import Operation
 from ._options import Options
@@ -59,11 +59,12 @@ from ._plans import Plan
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._request import TokenSource, request
+from ._service import CHINA_TIME
 from ._session import Session
 from ._states import JobState, JobStatus
-from .errors import ContractViolation, InvalidArgumentError, JobNotFoundError
+from .errors import ContractViolation, InvalidArgumentError, JobNotFoundError, ScnetError
 
-__all__ = ["Core", "TimeArg"]
+__all__ = ["Core", "TimeArg", "scheduler_id_int"]
 
 TimeArg = datetime | str | float | None
 _REALTIME_CODES = {
@@ -110,7 +111,7 @@ class Core:
     def _scheduler(self, scheduler_id: int | str | None) -> Plan[int]:
         if scheduler_id is None:
             return (yield from self.session.scheduler_id())
-        return _scheduler_int(scheduler_id)
+        return scheduler_id_int(scheduler_id)
 
     def _user(self, user: str | None) -> Plan[str]:
         if user is None:
@@ -438,12 +439,12 @@ def _job_id(value: Any) -> str:
     return _nonempty("job_id", value)
 
 
-def _scheduler_int(value: int | str) -> int:
+def scheduler_id_int(value: int | str, *, error: type[ScnetError] = InvalidArgumentError) -> int:
+    """A scheduler id as the API's integer; ``error`` says whose mistake a bad one is (a
+    method argument: ``InvalidArgumentError``; a client setting: ``ConfigurationError``)."""
     text = str(value).strip() if not isinstance(value, bool) else ""
     if not text.isdigit():
-        raise InvalidArgumentError(
-            f"scheduler_id must be a number such as 1638523853, got {value!r}"
-        )
+        raise error(f"scheduler_id must be a number such as 1638523853, got {value!r}")
     return int(text)
 
 
@@ -483,7 +484,7 @@ def _time_arg(name: str, value: TimeArg) -> str:
     Naive datetimes are local time, as everywhere in Python; numbers are epoch seconds.
     """
     if isinstance(value, datetime):
-        return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
+        return value.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, int | float) and not isinstance(value, bool):
         return china_time(float(value))
     if isinstance(value, str):
@@ -500,4 +501,4 @@ def _time_arg(name: str, value: TimeArg) -> str:
 
 
 def _parse_china(text: str) -> float:
-    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=CHINA).timestamp()
+    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=CHINA_TIME).timestamp()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from scnet_hpc_api.api.files import read_file_content
@@ -33,6 +33,7 @@ from ._operations import Operation
 from ._plans import Plan, Sleep
 from ._poll import PollSchedule
 from ._request import request
+from ._service import CHINA_TIME
 from ._states import JobState, JobStatus, from_history, from_history_row, from_realtime
 from .errors import JobNotFoundError, JobTimeoutError
 
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 
 __all__ = ["HISTORY_WINDOWS", "VISIBILITY_GRACE", "JobRef", "china_time"]
 
-CHINA = timezone(timedelta(hours=8))
 #: History list windows (days) tried in turn when looking a job up by id.
 HISTORY_WINDOWS = (1, 7, 30)
 #: How long after submit a job may be invisible in the realtime calls before it counts as gone.
@@ -50,7 +50,7 @@ VISIBILITY_GRACE = 30.0
 
 def china_time(t: float) -> str:
     """Epoch seconds as the API's ``yyyy-MM-dd HH:mm:ss`` in China time (UTC+8)."""
-    return datetime.fromtimestamp(t, CHINA).strftime("%Y-%m-%d %H:%M:%S")
+    return datetime.fromtimestamp(t, CHINA_TIME).strftime("%Y-%m-%d %H:%M:%S")
 
 
 @dataclass

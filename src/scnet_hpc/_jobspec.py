@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any
 
+from ._service import CHINA_TIME
 from .errors import InvalidJobSpec
 
 __all__ = ["JobSpec", "format_walltime"]
 
-_CHINA = timezone(timedelta(hours=8))
 _WALLTIME = re.compile(r"^(?:(\d+)-)?(\d{1,3}):(\d{2}):(\d{2})$")
 _MEMORY = re.compile(r"^\d+(?:\.\d+)?\s*(?:[MG]B?)$", re.IGNORECASE)
 _GAP_KEY = re.compile(r"^GAP_[A-Z0-9_]+$")
@@ -302,5 +302,5 @@ def _node_string(value: str | Sequence[str]) -> str:
 
 
 def _default_name(now: float | None) -> str:
-    moment = datetime.now(_CHINA) if now is None else datetime.fromtimestamp(now, _CHINA)
+    moment = datetime.now(CHINA_TIME) if now is None else datetime.fromtimestamp(now, CHINA_TIME)
     return moment.strftime("STDIN_%m%d_%H%M%S")
