@@ -160,9 +160,9 @@ def test_one_scheduler_id_check_two_kinds_of_mistake() -> None:
     with pytest.raises(ConfigurationError) as setting:
         Client("https://hpc.example", TOKEN, scheduler_id="abc")
     transport = httpx.MockTransport(lambda request: httpx.Response(500))
-    with Client("https://hpc.example", TOKEN, transport=transport) as client:
-        with pytest.raises(InvalidArgumentError) as argument:
-            client.queues(scheduler_id="abc")
+    client = Client("https://hpc.example", TOKEN, transport=transport)
+    with client, pytest.raises(InvalidArgumentError) as argument:
+        client.queues(scheduler_id="abc")
     assert not isinstance(argument.value, ConfigurationError)
     assert str(setting.value) == str(argument.value)
     assert "scheduler_id must be a number such as 1638523853, got 'abc'" in str(setting.value)
