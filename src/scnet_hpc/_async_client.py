@@ -7,9 +7,10 @@ compares their signatures and the requests both send).
 from __future__ import annotations
 
 import asyncio
+import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from types import TracebackType
-from typing import Any, Literal, TypeVar
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
 import httpx
 from scnet_hpc_api import Client as GeneratedClient
@@ -27,11 +28,11 @@ from scnet_hpc_api.models import (
     UserLimit,
 )
 
-from ._base_client import BaseClient
+from ._base_client import BaseClient, BaseJob
+from ._client import Client
 from ._config import USER_AGENT
-from ._core import DEFAULT_PAGE_SIZE, TimeArg
+from ._core import DEFAULT_PAGE_SIZE
 from ._drivers import drive_async
-from ._jobs import JobRef
 from ._jobspec import JobSpec
 from ._plans import Plan
 from ._poll import PollSchedule
@@ -41,6 +42,36 @@ from ._states import JobState, JobStatus
 __all__ = ["AsyncClient", "AsyncJob"]
 
 T = TypeVar("T")
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+AsyncTwin = Callable[Concatenate[Any, P], Awaitable[R]]
+
+
+def _twin_of(
+    sync: Callable[Concatenate[Any, P], R],
+) -> Callable[[Callable[..., Awaitable[R]]], AsyncTwin[P, R]]:
+    """Give an async method the signature and docstring of its ``Client`` twin, for mypy and
+    ``help()`` alike, so a long parameter list is written once."""
+
+    def decorate(
+        method: Callable[..., Awaitable[R]],
+    ) -> Callable[Concatenate[Any, P], Awaitable[R]]:
+        method.__signature__ = inspect.signature(sync)  # type: ignore[attr-defined]
+        method.__doc__ = sync.__doc__
+        return method
+
+    return decorate
+
+
+def _arguments(sync: Callable[..., Any], given: dict[str, Any]) -> dict[str, Any]:
+    """``given`` keyword arguments checked against ``sync``'s signature, defaults filled in."""
+    bound = inspect.signature(sync).bind(None, **given)
+    bound.apply_defaults()
+    return {name: value for name, value in bound.arguments.items() if name != "self"}
 
 
 #: ``sleep`` of an ``AsyncClient``: an async function, or a plain one (it is awaited if need be).
@@ -169,40 +200,10 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncS
         does not prove the job is gone, so check its state."""
         return await self._run(self._core.cancel(job_ids, user, scheduler_id))
 
-    async def history(
-        self,
-        *,
-        start_time: TimeArg = None,
-        end_time: TimeArg = None,
-        days: float = 7,
-        job_id: str | None = None,
-        state: JobState | str | None = None,
-        queue: str | None = None,
-        name: str | None = None,
-        user: str | None = None,
-        scheduler_id: int | str | None = None,
-        by_queue_time: bool = False,
-        sort: Literal["DESC", "ASC"] = "DESC",
-        order_by: str | None = None,
-        limit: int | None = None,
-        page_size: int = DEFAULT_PAGE_SIZE,
-    ) -> list[HistoryJob]:
-        """Finished jobs that ended in ``[start_time, end_time]`` (default: the last ``days``).
-
-        ``state`` is a ``JobState`` as ``JobStatus.from_history_row`` reads a row, or a raw
-        history code (``statC statD statT statRQ statN statDE``) passed on as it is. The
-        service's ``statC`` also holds jobs that exited non-zero: ``COMPLETED`` asks for
-        ``statC`` and drops those, ``FAILED`` asks for every state and keeps ``statDE`` and
-        the non-zero ``statC`` rows (so it pages through the whole window).
-        """
-        return await self._run(
-            self._core.history(
-                start_time=start_time, end_time=end_time, days=days, job_id=job_id, state=state,
-                queue=queue, name=name, user=user, scheduler_id=scheduler_id,
-                by_queue_time=by_queue_time, sort=sort, order_by=order_by, limit=limit,
-                page_size=page_size,
-            )
-        )  # fmt: skip
+    @_twin_of(Client.history)
+    async def history(self, **query: Any) -> list[HistoryJob]:
+        # Signature and docstring are Client.history's: its 14 parameters are written once.
+        return await self._run(self._core.history(**_arguments(Client.history, query)))
 
     async def history_job(
         self,
@@ -244,29 +245,8 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncS
         return await self._run(self._core.storage_quota(user))
 
 
-class AsyncJob:
+class AsyncJob(BaseJob["AsyncClient"]):
     """A submitted job (asyncio): ``refresh()``, ``wait()``, ``cancel()``, ``output()``."""
-
-    def __init__(self, client: AsyncClient, ref: JobRef) -> None:
-        self._client = client
-        self._ref = ref
-
-    @property
-    def id(self) -> str:
-        return self._ref.job_id
-
-    @property
-    def scheduler_id(self) -> int:
-        return self._ref.scheduler_id
-
-    @property
-    def status(self) -> JobStatus | None:
-        """What was seen at the last ``refresh()``/``wait()`` (``None`` before the first)."""
-        return self._ref.status
-
-    @property
-    def state(self) -> JobState | None:
-        return self._ref.status.state if self._ref.status else None
 
     async def refresh(self) -> JobStatus:
         """Ask the service now (realtime detail; history once the job has left realtime)."""
@@ -295,7 +275,3 @@ class AsyncJob:
     async def output(self, stream: Literal["stdout", "stderr"] = "stdout") -> str:
         """The job's standard output (or error) file, every page."""
         return await self._client._run(self._client._core.output(self._ref, stream))
-
-    def __repr__(self) -> str:
-        state = self.state.name if self.state else "not yet seen"
-        return f"<AsyncJob {self.id} on scheduler {self.scheduler_id}: {state}>"

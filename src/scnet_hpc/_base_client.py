@@ -28,10 +28,12 @@ from ._config import (
     static_session,
 )
 from ._core import Core
+from ._jobs import JobRef
 from ._options import Options
 from ._session import Session
+from ._states import JobState, JobStatus
 
-__all__ = ["BaseClient"]
+__all__ = ["BaseClient", "BaseJob"]
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 TransportT = TypeVar("TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
@@ -231,3 +233,35 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._core.session!r}>"
+
+
+ClientT = TypeVar("ClientT")
+
+
+class BaseJob(Generic[ClientT]):
+    """What ``Job`` and ``AsyncJob`` know without asking: id, scheduler, last status seen."""
+
+    def __init__(self, client: ClientT, ref: JobRef) -> None:
+        self._client = client
+        self._ref = ref
+
+    @property
+    def id(self) -> str:
+        return self._ref.job_id
+
+    @property
+    def scheduler_id(self) -> int:
+        return self._ref.scheduler_id
+
+    @property
+    def status(self) -> JobStatus | None:
+        """What was seen at the last ``refresh()``/``wait()`` (``None`` before the first)."""
+        return self._ref.status
+
+    @property
+    def state(self) -> JobState | None:
+        return self._ref.status.state if self._ref.status else None
+
+    def __repr__(self) -> str:
+        state = self.state.name if self.state else "not yet seen"
+        return f"<{type(self).__name__} {self.id} on scheduler {self.scheduler_id}: {state}>"

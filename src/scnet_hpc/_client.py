@@ -23,11 +23,10 @@ from scnet_hpc_api.models import (
     UserLimit,
 )
 
-from ._base_client import BaseClient
+from ._base_client import BaseClient, BaseJob
 from ._config import USER_AGENT
 from ._core import DEFAULT_PAGE_SIZE, TimeArg
 from ._drivers import drive_sync
-from ._jobs import JobRef
 from ._jobspec import JobSpec
 from ._plans import Plan
 from ._poll import PollSchedule
@@ -234,29 +233,8 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Callable[[float], Any
         return self._run(self._core.storage_quota(user))
 
 
-class Job:
+class Job(BaseJob["Client"]):
     """A submitted job: ``refresh()``, ``wait()``, ``cancel()``, ``output()``."""
-
-    def __init__(self, client: Client, ref: JobRef) -> None:
-        self._client = client
-        self._ref = ref
-
-    @property
-    def id(self) -> str:
-        return self._ref.job_id
-
-    @property
-    def scheduler_id(self) -> int:
-        return self._ref.scheduler_id
-
-    @property
-    def status(self) -> JobStatus | None:
-        """What was seen at the last ``refresh()``/``wait()`` (``None`` before the first)."""
-        return self._ref.status
-
-    @property
-    def state(self) -> JobState | None:
-        return self._ref.status.state if self._ref.status else None
 
     def refresh(self) -> JobStatus:
         """Ask the service now (realtime detail; history once the job has left realtime)."""
@@ -285,7 +263,3 @@ class Job:
     def output(self, stream: Literal["stdout", "stderr"] = "stdout") -> str:
         """The job's standard output (or error) file, every page."""
         return self._client._run(self._client._core.output(self._ref, stream))
-
-    def __repr__(self) -> str:
-        state = self.state.name if self.state else "not yet seen"
-        return f"<Job {self.id} on scheduler {self.scheduler_id}: {state}>"

@@ -10,7 +10,7 @@ import click
 from scnet_hpc import Client, JobSpec, JobState, JobStatus, errors
 
 from ._errors import CliError, ExitCode, rejected_message
-from ._output import duration, plain, rows_table, status_data, status_table
+from ._output import Column, duration, plain, rows_table, status_data, status_table
 from ._state import JOB_ID, common_options, get_state
 from ._wait import finish, watch
 
@@ -142,6 +142,31 @@ def _walltime_limit(client: Client, spec: JobSpec) -> str | None:
 # --------------------------------------------------------------------------- listings
 
 
+#: ``jobs`` and ``history`` tables: the first columns alike, then what each listing knows.
+_JOB_COLUMNS: list[Column] = [
+    ("JOB ID", "job_id"),
+    ("NAME", "job_name"),
+    ("STATE", "state"),
+    ("QUEUE", "queue"),
+]
+_JOBS_COLUMNS: list[Column] = [
+    *_JOB_COLUMNS,
+    ("NODES", "node_num_req"),
+    ("CORES", "proc_num_req"),
+    ("SUBMITTED", "job_submit_time"),
+    ("RUN TIME", "job_run_time"),
+    ("WALLTIME", "walltime_req"),
+    ("REASON", lambda r: None if r.get("reason") == "None" else r.get("reason")),
+]
+_HISTORY_COLUMNS: list[Column] = [
+    *_JOB_COLUMNS,
+    ("EXIT", "job_exit_status"),
+    ("STARTED", "job_start_time"),
+    ("ENDED", "job_end_time"),
+    ("WALLTIME USED", lambda r: duration(r.get("job_walltime_used"))),
+    ("CORES", "job_proc_num"),
+]
+
 _REALTIME_STATES = ["queued", "running", "held", "suspended", "exiting", "completed", "waiting"]
 _HISTORY_STATES = ["completed", "failed", "cancelled", "timeout", "requeued", "node_fail"]
 
@@ -173,25 +198,7 @@ def jobs(
         limit=limit,
     )
     rows = [{**plain(j), "state": JobStatus.from_realtime_row(j).state.value} for j in found]
-    app.out.emit(
-        rows,
-        lambda: rows_table(
-            rows,
-            [
-                ("JOB ID", "job_id"),
-                ("NAME", "job_name"),
-                ("STATE", "state"),
-                ("QUEUE", "queue"),
-                ("NODES", "node_num_req"),
-                ("CORES", "proc_num_req"),
-                ("SUBMITTED", "job_submit_time"),
-                ("RUN TIME", "job_run_time"),
-                ("WALLTIME", "walltime_req"),
-                ("REASON", lambda r: None if r.get("reason") == "None" else r.get("reason")),
-            ],
-            empty="no jobs",
-        ),
-    )
+    app.out.emit(rows, lambda: rows_table(rows, _JOBS_COLUMNS, empty="no jobs"))
 
 
 @click.command()
@@ -272,24 +279,7 @@ def history(
         limit=limit,
     )
     rows = [{**plain(j), "state": JobStatus.from_history_row(j).state.value} for j in found]
-    app.out.emit(
-        rows,
-        lambda: rows_table(
-            rows,
-            [
-                ("JOB ID", "job_id"),
-                ("NAME", "job_name"),
-                ("STATE", "state"),
-                ("QUEUE", "queue"),
-                ("EXIT", "job_exit_status"),
-                ("STARTED", "job_start_time"),
-                ("ENDED", "job_end_time"),
-                ("WALLTIME USED", lambda r: duration(r.get("job_walltime_used"))),
-                ("CORES", "job_proc_num"),
-            ],
-            empty="no jobs",
-        ),
-    )
+    app.out.emit(rows, lambda: rows_table(rows, _HISTORY_COLUMNS, empty="no jobs"))
 
 
 @click.command()
