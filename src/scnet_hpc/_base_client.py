@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
@@ -32,6 +32,9 @@ from ._jobs import JobRef
 from ._options import Options
 from ._session import Session
 from ._states import JobState, JobStatus
+
+if TYPE_CHECKING:  # typing.Self is 3.11+; only annotations use it
+    from typing_extensions import Self
 
 __all__ = ["BaseClient", "BaseJob"]
 

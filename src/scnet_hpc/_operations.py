@@ -10,8 +10,8 @@ second set of tokens harms nothing.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any, Literal, Protocol
 
 from scnet_hpc_api.models import (
@@ -50,8 +50,17 @@ class Envelope(Protocol):
     def from_dict(cls, src_dict: Any) -> Any: ...
 
 
-class Operation(StrEnum):
-    """An ``operationId`` of openapi.yaml: naming operations by member lets mypy catch typos."""
+class Operation(str, enum.Enum):
+    """An ``operationId`` of openapi.yaml: naming operations by member lets mypy catch typos.
+
+    A ``str`` (equal to, and printed as, its id), so errors and logs read as before.
+    """
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
 
     ISSUE_TOKENS = "issue_tokens"
     GET_CENTER = "get_center"

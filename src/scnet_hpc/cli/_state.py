@@ -25,7 +25,7 @@ from ._output import Output
 __all__ = ["JOB_ID", "CliState", "common_options", "get_state"]
 
 
-class JobIdType(click.ParamType[str]):
+class JobIdType(click.ParamType):  # type: ignore[type-arg]  # generic only from click 8.2
     """A Slurm job id: digits, or ``<digits>_<digits>`` for one task of a job array.
 
     Checked before anything is sent, so ``wait abc`` is a usage error, not "job not found".
