@@ -14,14 +14,9 @@ import httpx
 from ._core import scheduler_id_int
 from ._options import Options, make_timeout
 from ._retry import RetryPolicy
-from ._session import (
-    DEFAULT_RENEW_MARGIN,
-    AccessKeyCredentials,
-    Session,
-    StaticCredentials,
-    normalise_base_url,
-)
+from ._session import AccessKeyCredentials, Session, StaticCredentials, normalise_base_url
 from ._token_cache import TokenCache
+from ._token_keeper import DEFAULT_RENEW_MARGIN
 from ._tokens import Token
 from ._version import __version__
 from .environment import read_env, variable
