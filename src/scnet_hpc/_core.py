@@ -102,11 +102,11 @@ class Core:
     def with_options(self, options: Options) -> Core:
         return Core(self.session, options)
 
-    def auth(self) -> TokenSource:
-        return self.session.auth()
+    def token_source(self) -> TokenSource:
+        return self.session.token_source()
 
     def _get(self, operation: Operation, build: Any) -> Plan[Any]:
-        return request(self.session.auth(), self.options, operation, build)
+        return request(self.session.token_source(), self.options, operation, build)
 
     def _scheduler(self, scheduler_id: int | str | None) -> Plan[int]:
         if scheduler_id is None:
@@ -175,7 +175,7 @@ class Core:
         info = spec.to_gap(home_path=home, now=self.session.clock())
         body = SubmitJobRequest(str_job_manager_id=sched, map_app_job_info=JobInfo.from_dict(info))
         job_id: str = yield from request(
-            self.session.auth(),
+            self.session.token_source(),
             self.options,
             Operation.SUBMIT_JOB,
             lambda: submit_job._get_kwargs("BASIC", "BASE", body=body),
@@ -278,7 +278,7 @@ class Core:
             str_job_info_map=";".join(f"{sched},{name}:{j}:" for j in ids),
         )
         data: CancelJobsEnvelopeData = yield from request(
-            self.session.auth(),
+            self.session.token_source(),
             self.options,
             Operation.CANCEL_JOBS,
             lambda: cancel_jobs._get_kwargs(body=form),

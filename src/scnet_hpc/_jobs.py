@@ -69,7 +69,7 @@ class JobRef:
 
 def realtime_detail(core: Core, job_id: str) -> Plan[RealtimeJobDetail | None]:
     detail: RealtimeJobDetail | None = yield from request(
-        core.auth(), core.options, Operation.GET_JOB, lambda: get_job._get_kwargs(job_id)
+        core.token_source(), core.options, Operation.GET_JOB, lambda: get_job._get_kwargs(job_id)
     )
     return detail
 
@@ -92,7 +92,7 @@ def find_in_history(core: Core, job_id: str, scheduler_id: int) -> Plan[HistoryJ
             )
 
         page: HistoryJobPage = yield from request(
-            core.auth(), core.options, Operation.LIST_HISTORY_JOBS, build
+            core.token_source(), core.options, Operation.LIST_HISTORY_JOBS, build
         )
         for row in page.list_ or []:
             if row.job_id == job_id:
@@ -104,7 +104,7 @@ def history_detail(
     core: Core, job_id: str, scheduler_id: int, acct_time: str
 ) -> Plan[HistoryJobDetail | None]:
     detail: HistoryJobDetail | None = yield from request(
-        core.auth(),
+        core.token_source(),
         core.options,
         Operation.GET_HISTORY_JOB,
         lambda: get_history_job._get_kwargs(str(scheduler_id), job_id, acct_time=acct_time),
@@ -194,7 +194,7 @@ def read_page(core: Core, path: str, page: int, direction: str) -> Plan[FileCont
         host_name="",
     )
     content: FileContent = yield from request(
-        core.auth(),
+        core.token_source(),
         core.options,
         Operation.READ_FILE_CONTENT,
         lambda: read_file_content._get_kwargs(body=form),

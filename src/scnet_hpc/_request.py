@@ -53,7 +53,7 @@ class TokenSource(Protocol):
 
 
 def request(
-    auth: TokenSource,
+    source: TokenSource,
     options: Options,
     operation: Operation,
     build: Callable[[], dict[str, Any]],
@@ -63,7 +63,7 @@ def request(
     retries = 0
     refreshed = False
     while True:
-        base_url, token = yield from auth.endpoint(op)
+        base_url, token = yield from source.endpoint(op)
         send = _make_send(op, base_url, token, build(), options.timeout)
         if http_logger.isEnabledFor(logging.DEBUG):
             http_logger.debug("%s", _curl(send))
@@ -90,14 +90,14 @@ def request(
                 return result
             _log_answer(send, response, error, started)
         if isinstance(error, AuthenticationError) and error.code == "10008" and op.authenticated:
-            if not refreshed and (yield from auth.refresh(op, token)):
+            if not refreshed and (yield from source.refresh(op, token)):
                 refreshed = True
                 logger.info("%s: token refused (10008); retrying once with a new token", op.id)
                 continue
-            raise auth.denied(error, token)
+            raise source.denied(error, token)
         if op.retryable and retries < options.retry.max_retries and is_transient(error):
             retry_after = error.retry_after if isinstance(error, HttpStatusError) else None
-            delay = options.retry.delay(retries, auth.rng, retry_after)
+            delay = options.retry.delay(retries, source.rng, retry_after)
             retries += 1
             logger.warning(
                 "%s failed (%s); retry %d of %d in %.2f s",

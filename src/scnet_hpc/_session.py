@@ -106,7 +106,7 @@ class Session:
     def platform_url(self) -> str:
         return self.credentials.platform_url
 
-    def auth(self, region_id: str | None = None) -> _RegionTokenSource:
+    def token_source(self, region_id: str | None = None) -> _RegionTokenSource:
         """Token source for calls in ``region_id`` (default: the client's region)."""
         return _RegionTokenSource(self, region_id if region_id is not None else self._region_id)
 
@@ -236,7 +236,10 @@ class Session:
             region = yield from self._choose_region()
         if region not in self._schedulers:
             clusters: list[Cluster] = yield from request(
-                self.auth(region), self.options, Operation.LIST_CLUSTERS, list_clusters._get_kwargs
+                self.token_source(region),
+                self.options,
+                Operation.LIST_CLUSTERS,
+                list_clusters._get_kwargs,
             )
             if not clusters:
                 raise ConfigurationError("the region lists no scheduler (list_clusters is empty)")
