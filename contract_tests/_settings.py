@@ -1,4 +1,5 @@
-"""What the suite runs against, read once from the environment.
+"""What the suite runs against, read once from the environment (through
+``scnet_hpc.environment.read_env``, whose table lists every ``SCNET_*`` name).
 
 No variable set: the embedded mock, in-process. ``SCNET_BASE_URL`` set: that server over HTTP.
 
