@@ -70,9 +70,9 @@ def _check_contract(body: bytes) -> None:
     import jsonschema
     import yaml
 
-    from scnet_hpc.mock import DEFAULT_DEPLOYMENT
+    from scnet_hpc._service import openapi_path
 
-    spec_path = DEFAULT_DEPLOYMENT.parents[3] / "openapi.yaml"
+    spec_path = openapi_path()
     spec = yaml.safe_load(spec_path.read_text())
     schema = {
         "$ref": "#/components/schemas/RealtimeJobListEnvelope",

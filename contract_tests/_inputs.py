@@ -23,6 +23,8 @@ from schemathesis import Case, GenerationMode
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation.meta import TestPhase
 
+from scnet_hpc._service import CHINA_TIME
+
 from ._signing import sign_in_headers
 from ._target import Facts
 
@@ -37,7 +39,7 @@ __all__ = [
     "shaper",
 ]
 
-CHINA = dt.timezone(dt.timedelta(hours=8))
+CHINA = CHINA_TIME  # the service's clock, defined once in scnet_hpc._service
 # Token kinds with their share (percent) among positive generated cases.
 TOKEN_KINDS: tuple[tuple[str, int], ...] = (
     ("valid", 78),

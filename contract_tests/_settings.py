@@ -1,4 +1,5 @@
-"""What the suite runs against, read once from the environment.
+"""What the suite runs against, read once from the environment (through
+``scnet_hpc.environment.read_env``, whose table lists every ``SCNET_*`` name).
 
 No variable set: the embedded mock, in-process. ``SCNET_BASE_URL`` set: that server over HTTP.
 
@@ -34,6 +35,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from scnet_hpc.environment import read_env, variable
+
 __all__ = ["Settings", "SettingsError", "Writes"]
 
 
@@ -57,8 +60,9 @@ def _is_loopback(url: str) -> bool:
         return False
 
 
-def _url(env: Mapping[str, str], name: str) -> str | None:
-    value = env.get(name, "").strip()
+def _url(env: Mapping[str, str], setting: str) -> str | None:
+    value = env.get(setting)
+    name = variable(setting).name
     if not value:
         return None
     parts = urlsplit(value)
@@ -67,8 +71,9 @@ def _url(env: Mapping[str, str], name: str) -> str | None:
     return value.rstrip("/")
 
 
-def _number(env: Mapping[str, str], name: str, default: float, kind: type = float) -> float:
-    raw = env.get(name, "").strip()
+def _number(env: Mapping[str, str], setting: str, default: float, kind: type = float) -> float:
+    raw = env.get(setting, "")
+    name = variable(setting).name
     if not raw:
         return default
     try:
@@ -112,11 +117,11 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
-        env = os.environ if env is None else env
-        base_url = _url(env, "SCNET_BASE_URL")
-        user = env.get("SCNET_USER", "").strip() or None
-        access_key = env.get("SCNET_ACCESS_KEY", "").strip() or None
-        secret_key = env.get("SCNET_SECRET_KEY", "").strip() or None
+        env = read_env(os.environ if env is None else env)  # by setting: see VARIABLES
+        base_url = _url(env, "base_url")
+        user = env.get("user")
+        access_key = env.get("access_key")
+        secret_key = env.get("secret_key")
         given = [n for n, v in (("SCNET_USER", user), ("SCNET_ACCESS_KEY", access_key),
                                 ("SCNET_SECRET_KEY", secret_key)) if v]  # fmt: skip
         if given and len(given) != 3:
@@ -124,7 +129,7 @@ class Settings:
             raise SettingsError(
                 f"AK/SK sign-in needs all three variables; missing {sorted(missing)}"
             )
-        writes_raw = env.get("SCNET_CONTRACT_WRITES", "").strip().lower()
+        writes_raw = env.get("contract_writes", "").lower()
         if writes_raw:
             try:
                 writes = Writes(writes_raw)
@@ -137,27 +142,27 @@ class Settings:
         if base_url is not None and base_url.endswith("/hpc"):
             base_url = base_url.removesuffix("/hpc")  # center's hpcUrls end in /hpc; paths add it
         default_rps = 0.0 if base_url is None or _is_loopback(base_url) else 5.0
-        seed_raw = env.get("SCNET_CONTRACT_SEED", "").strip()
+        seed_raw = env.get("contract_seed", "")
         if seed_raw and not seed_raw.isdigit():
             raise SettingsError(
                 f"SCNET_CONTRACT_SEED must be a non-negative integer, got {seed_raw!r}"
             )
-        examples = int(_number(env, "SCNET_CONTRACT_EXAMPLES", 100, int))
+        examples = int(_number(env, "contract_examples", 100, int))
         if examples < 1:
             raise SettingsError("SCNET_CONTRACT_EXAMPLES must be at least 1")
         return cls(
             base_url=base_url,
-            platform_url=_url(env, "SCNET_PLATFORM_URL") or base_url,
-            auth_url=_url(env, "SCNET_AUTH_URL") or base_url,
-            token=env.get("SCNET_TOKEN", "").strip() or None,
+            platform_url=_url(env, "platform_url") or base_url,
+            auth_url=_url(env, "auth_url") or base_url,
+            token=env.get("token"),
             user=user,
             access_key=access_key,
             secret_key=secret_key,
-            region_id=env.get("SCNET_REGION_ID", "").strip() or None,
-            expired_token=env.get("SCNET_EXPIRED_TOKEN", "").strip() or None,
+            region_id=env.get("region_id"),
+            expired_token=env.get("expired_token"),
             writes=writes,
-            rps=_number(env, "SCNET_CONTRACT_RPS", default_rps),
+            rps=_number(env, "contract_rps", default_rps),
             examples=examples,
             seed=int(seed_raw) if seed_raw else random.SystemRandom().randrange(2**32),
-            queue=env.get("SCNET_CONTRACT_QUEUE", "").strip() or None,
+            queue=env.get("contract_queue"),
         )

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from scnet_hpc._service import openapi_path
+
 __all__ = [
     "CONFIG_PATH",
     "REPO",
@@ -19,7 +21,7 @@ __all__ = [
 ]
 
 REPO = Path(__file__).resolve().parent.parent
-SPEC_PATH = REPO / "openapi.yaml"
+SPEC_PATH = openapi_path()
 CONFIG_PATH = REPO / "schemathesis.toml"
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 

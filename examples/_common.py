@@ -2,31 +2,39 @@
 
 Run ``make mock`` in another terminal and the examples work as they are; set SCNET_TOKEN and
 SCNET_BASE_URL, or SCNET_USER, SCNET_ACCESS_KEY and SCNET_SECRET_KEY (and SCNET_AUTH_URL /
-SCNET_PLATFORM_URL if not the public service) to run them elsewhere.
+SCNET_PLATFORM_URL if not the public service) to run them elsewhere. Every variable is listed,
+with its meaning, in ``scnet_hpc.environment.VARIABLES``.
 """
 
 from __future__ import annotations
 
 import os
 
-from scnet_hpc import Client
+from scnet_hpc import Client, env_settings
+from scnet_hpc.environment import read_env
 
 MOCK_URL = "http://127.0.0.1:8000"
+#: The mock's demo account: used for whatever the environment does not set.
+MOCK_DEFAULTS = {
+    "SCNET_USER": "demo",
+    "SCNET_ACCESS_KEY": "demo-access-key",
+    "SCNET_SECRET_KEY": "demo-secret-key",
+    "SCNET_AUTH_URL": MOCK_URL,
+    "SCNET_PLATFORM_URL": MOCK_URL,
+}
 
 
 def client_from_env() -> Client:
-    env = os.environ
-    if env.get("SCNET_TOKEN"):
-        return Client.from_env()  # SCNET_TOKEN + SCNET_BASE_URL
+    environ = dict(os.environ)
+    if "token" not in read_env(environ):
+        environ = {**MOCK_DEFAULTS, **{k: v for k, v in environ.items() if v.strip()}}
+    settings = env_settings(environ)
+    if settings.pop("kind") == "token":
+        return Client(settings.pop("base_url"), settings.pop("token"), **settings)
     return Client.from_access_key(
-        env.get("SCNET_USER") or "demo",
-        env.get("SCNET_ACCESS_KEY") or "demo-access-key",
-        env.get("SCNET_SECRET_KEY") or "demo-secret-key",
-        region=env.get("SCNET_REGION") or None,
-        auth_url=env.get("SCNET_AUTH_URL") or MOCK_URL,
-        platform_url=env.get("SCNET_PLATFORM_URL") or MOCK_URL,
+        settings.pop("user"), settings.pop("access_key"), settings.pop("secret_key"), **settings
     )
 
 
 def queue() -> str:
-    return os.environ.get("SCNET_QUEUE") or "debug"
+    return read_env(settings=["queue"]).get("queue") or "debug"

@@ -13,9 +13,16 @@ import sys
 
 from _common import client_from_env, queue
 
-from scnet_hpc import JobSpec, JobState, ScnetError
+from scnet_hpc import JobSpec, JobState, JobStatus, ScnetError
+from scnet_hpc.models import RealtimeJob
 
 NAME = "example-list-and-cancel"
+
+
+def job_line(row: RealtimeJob) -> str:
+    """One row of the listing; the state is read the way ``scnet-hpc jobs`` reads it."""
+    state = JobStatus.from_realtime_row(row).state
+    return f"{row.job_id:>10}  {state.value:<10}  {row.queue:<10}  {row.job_name}"
 
 
 def main() -> int:
@@ -26,8 +33,7 @@ def main() -> int:
 
         print(f"{'JOB ID':>10}  {'STATE':<10}  {'QUEUE':<10}  NAME")
         for row in client.jobs():  # every page of the realtime list
-            state = JobState.from_code(row.job_status)
-            print(f"{row.job_id:>10}  {state.value:<10}  {row.queue:<10}  {row.job_name}")
+            print(job_line(row))
 
         mine = [row.job_id for row in client.jobs(name=NAME)]
         ids = [job.id for job in submitted if job.id in mine]

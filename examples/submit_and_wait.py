@@ -8,16 +8,16 @@ Exits 0 when the job completed, 1 otherwise.
 
 from __future__ import annotations
 
-import os
 import sys
 
 from _common import client_from_env, queue
 
 from scnet_hpc import JobSpec, JobState, JobStatus, ScnetError
+from scnet_hpc.environment import read_env
 
 
 def main() -> int:
-    timeout = float(os.environ.get("SCNET_EXAMPLE_TIMEOUT") or 600)
+    timeout = float(read_env(settings=["example_timeout"]).get("example_timeout") or 600)
     spec = JobSpec(
         command="echo hello from scnet-hpc; hostname",
         queue=queue(),

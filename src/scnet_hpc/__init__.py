@@ -18,16 +18,17 @@ with tokens, secret keys and signatures masked.
 """
 
 from ._async_client import AsyncClient, AsyncJob
-from ._auth import jwt_expiry, sign, string_to_sign
 from ._client import Client, Job
 from ._config import DEFAULT_AUTH_URL, DEFAULT_PLATFORM_URL, default_token_cache, env_settings
 from ._jobspec import JobSpec, format_walltime
 from ._logging import redact
+from ._options import DEFAULT_TIMEOUT
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._retry import RetryPolicy
+from ._signing import sign, string_to_sign
 from ._states import JobState, JobStatus
-from ._transport import DEFAULT_TIMEOUT
+from ._tokens import jwt_expiry
 from ._version import __version__
 from .errors import (
     AccountFrozenError,

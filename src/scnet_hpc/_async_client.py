@@ -7,10 +7,10 @@ compares their signatures and the requests both send).
 from __future__ import annotations
 
 import asyncio
-import os
+import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from types import TracebackType
-from typing import Any, Literal, TypeVar
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
 import httpx
 from scnet_hpc_api import Client as GeneratedClient
@@ -28,34 +28,57 @@ from scnet_hpc_api.models import (
     UserLimit,
 )
 
-from ._config import (
-    DEFAULT_AUTH_URL,
-    DEFAULT_PLATFORM_URL,
-    DEFAULT_RENEW_MARGIN,
-    USER_AGENT,
-    Retries,
-    Timeout,
-    access_key_session,
-    cached_token_session,
-    env_settings,
-    make_options,
-    override,
-    static_session,
-)
-from ._core import DEFAULT_PAGE_SIZE, Core, TimeArg
-from ._jobs import JobRef
+from ._base_client import BaseClient, BaseJob
+from ._client import Client
+from ._config import USER_AGENT
+from ._core import DEFAULT_PAGE_SIZE
+from ._drivers import drive_async
 from ._jobspec import JobSpec
+from ._plans import Plan
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._states import JobState, JobStatus
-from ._transport import Options, Plan, drive_async
 
 __all__ = ["AsyncClient", "AsyncJob"]
 
 T = TypeVar("T")
 
 
-class AsyncClient:
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+AsyncTwin = Callable[Concatenate[Any, P], Awaitable[R]]
+
+
+def _twin_of(
+    sync: Callable[Concatenate[Any, P], R],
+) -> Callable[[Callable[..., Awaitable[R]]], AsyncTwin[P, R]]:
+    """Give an async method the signature and docstring of its ``Client`` twin, for mypy and
+    ``help()`` alike, so a long parameter list is written once."""
+
+    def decorate(
+        method: Callable[..., Awaitable[R]],
+    ) -> Callable[Concatenate[Any, P], Awaitable[R]]:
+        method.__signature__ = inspect.signature(sync)  # type: ignore[attr-defined]
+        method.__doc__ = sync.__doc__
+        return method
+
+    return decorate
+
+
+def _arguments(sync: Callable[..., Any], given: dict[str, Any]) -> dict[str, Any]:
+    """``given`` keyword arguments checked against ``sync``'s signature, defaults filled in."""
+    bound = inspect.signature(sync).bind(None, **given)
+    bound.apply_defaults()
+    return {name: value for name, value in bound.arguments.items() if name != "self"}
+
+
+#: ``sleep`` of an ``AsyncClient``: an async function, or a plain one (it is awaited if need be).
+AsyncSleep = Callable[[float], Awaitable[Any] | Any]
+
+
+class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncSleep]):
     """An asyncio client for one region of an AC HPC deployment (see ``Client``).
 
     ``AsyncClient(base_url, token)`` uses a token you already have for the region whose HPC base
@@ -70,181 +93,20 @@ class AsyncClient:
     ``Clock.now``/``Clock.advance``; ``seed`` makes the retry jitter repeatable.
     """
 
-    def __init__(
-        self,
-        base_url: str,
-        token: str,
-        *,
-        cluster_user: str | None = None,
-        home_path: str | None = None,
-        scheduler_id: int | str | None = None,
-        platform_url: str = DEFAULT_PLATFORM_URL,
-        timeout: Timeout = None,
-        retries: Retries = None,
-        validate: bool = True,
-        transport: httpx.AsyncBaseTransport | None = None,
-        clock: Callable[[], float] | None = None,
-        sleep: Callable[[float], Awaitable[Any] | Any] | None = None,
-        seed: int | None = None,
-    ) -> None:
-        options = make_options(timeout, retries, validate)
-        session = static_session(
-            base_url,
-            token,
-            options=options,
-            platform_url=platform_url,
-            cluster_user=cluster_user,
-            home_path=home_path,
-            scheduler_id=scheduler_id,
-            clock=clock,
-            seed=seed,
-        )
-        self._setup(Core(session, options), _http(transport), sleep, owns_http=True)
+    @classmethod
+    def _new_http(cls, transport: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
+        args: dict[str, Any] = {"transport": transport} if transport is not None else {}
+        headers = {"User-Agent": USER_AGENT}
+        return GeneratedClient(
+            base_url="", headers=headers, httpx_args=args
+        ).get_async_httpx_client()
 
     @classmethod
-    def from_access_key(
-        cls,
-        user: str,
-        access_key: str,
-        secret_key: str,
-        *,
-        region: str | int | None = None,
-        auth_url: str = DEFAULT_AUTH_URL,
-        platform_url: str = DEFAULT_PLATFORM_URL,
-        token_cache: str | os.PathLike[str] | None = None,
-        scheduler_id: int | str | None = None,
-        renew_margin: float = DEFAULT_RENEW_MARGIN,
-        timeout: Timeout = None,
-        retries: Retries = None,
-        validate: bool = True,
-        transport: httpx.AsyncBaseTransport | None = None,
-        clock: Callable[[], float] | None = None,
-        sleep: Callable[[float], Awaitable[Any] | Any] | None = None,
-        seed: int | None = None,
-    ) -> AsyncClient:
-        """Sign in with an access key (nothing is sent until the first call).
-
-        ``region`` is a region id or name (default: the first region with a job API).
-        ``token_cache`` is a file that keeps the region tokens between runs (mode 0600).
-        """
-        options = make_options(timeout, retries, validate)
-        session = access_key_session(
-            user,
-            access_key,
-            secret_key,
-            options=options,
-            region=region,
-            auth_url=auth_url,
-            platform_url=platform_url,
-            token_cache=token_cache,
-            scheduler_id=scheduler_id,
-            renew_margin=renew_margin,
-            clock=clock,
-            seed=seed,
-        )
-        client = cls.__new__(cls)
-        client._setup(Core(session, options), _http(transport), sleep, owns_http=True)
-        return client
-
-    @classmethod
-    def from_token_cache(
-        cls,
-        user: str,
-        access_key: str,
-        *,
-        region: str | int | None = None,
-        token_cache: str | os.PathLike[str] | None = None,
-        platform_url: str = DEFAULT_PLATFORM_URL,
-        base_url: str | None = None,
-        cluster_user: str | None = None,
-        home_path: str | None = None,
-        scheduler_id: int | str | None = None,
-        renew_margin: float = DEFAULT_RENEW_MARGIN,
-        timeout: Timeout = None,
-        retries: Retries = None,
-        validate: bool = True,
-        transport: httpx.AsyncBaseTransport | None = None,
-        clock: Callable[[], float] | None = None,
-        sleep: Callable[[float], Awaitable[Any] | Any] | None = None,
-        seed: int | None = None,
-    ) -> AsyncClient:
-        """Work with the tokens an earlier sign-in left in ``token_cache``, without the secret key.
-
-        This is what ``scnet-hpc login`` leaves behind (``token_cache`` defaults to its file,
-        see ``scnet_hpc.default_token_cache``). Tokens are renewed through ``tokens/next``,
-        which needs only the old token (the live service renews up to a day after expiry).
-        Raises ``ConfigurationError`` at once when the cache holds no token for this user and
-        access key (or for ``region``), and on a call when the token has expired and cannot be
-        renewed: both say to run ``scnet-hpc login``. ``base_url``, ``cluster_user`` and
-        ``home_path`` describe ``region`` as ``login`` saved it (else ``center`` is asked).
-        """
-        options = make_options(timeout, retries, validate)
-        session = cached_token_session(
-            user,
-            access_key,
-            options=options,
-            region=region,
-            platform_url=platform_url,
-            token_cache=token_cache,
-            base_url=base_url,
-            cluster_user=cluster_user,
-            home_path=home_path,
-            scheduler_id=scheduler_id,
-            renew_margin=renew_margin,
-            clock=clock,
-            seed=seed,
-        )
-        client = cls.__new__(cls)
-        client._setup(Core(session, options), _http(transport), sleep, owns_http=True)
-        return client
-
-    @classmethod
-    def from_env(cls, **kwargs: Any) -> AsyncClient:
-        """A client from ``SCNET_*`` environment variables (see ``scnet_hpc.env_settings``)."""
-        settings = env_settings()
-        kind = settings.pop("kind")
-        if kind == "token":
-            return cls(settings.pop("base_url"), settings.pop("token"), **settings, **kwargs)
-        return cls.from_access_key(
-            settings.pop("user"), settings.pop("access_key"), settings.pop("secret_key"),
-            **settings, **kwargs,
-        )  # fmt: skip
-
-    def _setup(
-        self,
-        core: Core,
-        http: httpx.AsyncClient,
-        sleep: Callable[[float], Awaitable[Any] | Any] | None,
-        *,
-        owns_http: bool,
-    ) -> None:
-        self._core = core
-        self._http = http
-        self._sleep = sleep or asyncio.sleep
-        self._owns_http = owns_http
+    def _default_sleep(cls) -> AsyncSleep:
+        return asyncio.sleep
 
     async def _run(self, plan: Plan[T]) -> T:
         return await drive_async(plan, self._http, self._sleep)
-
-    def with_options(
-        self, *, timeout: Timeout = None, retries: Retries = None, validate: bool | None = None
-    ) -> AsyncClient:
-        """A client that shares this one's session and connections but uses other settings,
-        e.g. ``client.with_options(timeout=120).history(days=30)``."""
-        other = type(self).__new__(type(self))
-        options = override(self._core.options, timeout, retries, validate)
-        other._setup(self._core.with_options(options), self._http, self._sleep, owns_http=False)
-        return other
-
-    @property
-    def options(self) -> Options:
-        return self._core.options
-
-    @property
-    def token_expires_at(self) -> float | None:
-        """When the token for the client's region expires, in epoch seconds; ``None`` when the
-        token does not say or none is held yet (an access-key client signs in on first use)."""
-        return self._core.session.token_expires_at()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -263,9 +125,6 @@ class AsyncClient:
         tb: TracebackType | None,
     ) -> None:
         await self.close()
-
-    def __repr__(self) -> str:
-        return f"<AsyncClient {self._core.session!r}>"
 
     # ------------------------------------------------------------------ regions & clusters
 
@@ -341,40 +200,10 @@ class AsyncClient:
         does not prove the job is gone, so check its state."""
         return await self._run(self._core.cancel(job_ids, user, scheduler_id))
 
-    async def history(
-        self,
-        *,
-        start_time: TimeArg = None,
-        end_time: TimeArg = None,
-        days: float = 7,
-        job_id: str | None = None,
-        state: JobState | str | None = None,
-        queue: str | None = None,
-        name: str | None = None,
-        user: str | None = None,
-        scheduler_id: int | str | None = None,
-        by_queue_time: bool = False,
-        sort: Literal["DESC", "ASC"] = "DESC",
-        order_by: str | None = None,
-        limit: int | None = None,
-        page_size: int = DEFAULT_PAGE_SIZE,
-    ) -> list[HistoryJob]:
-        """Finished jobs that ended in ``[start_time, end_time]`` (default: the last ``days``).
-
-        ``state`` is a ``JobState`` as ``JobStatus.from_history_row`` reads a row, or a raw
-        history code (``statC statD statT statRQ statN statDE``) passed on as it is. The
-        service's ``statC`` also holds jobs that exited non-zero: ``COMPLETED`` asks for
-        ``statC`` and drops those, ``FAILED`` asks for every state and keeps ``statDE`` and
-        the non-zero ``statC`` rows (so it pages through the whole window).
-        """
-        return await self._run(
-            self._core.history(
-                start_time=start_time, end_time=end_time, days=days, job_id=job_id, state=state,
-                queue=queue, name=name, user=user, scheduler_id=scheduler_id,
-                by_queue_time=by_queue_time, sort=sort, order_by=order_by, limit=limit,
-                page_size=page_size,
-            )
-        )  # fmt: skip
+    @_twin_of(Client.history)
+    async def history(self, **query: Any) -> list[HistoryJob]:
+        # Signature and docstring are Client.history's: its 14 parameters are written once.
+        return await self._run(self._core.history(**_arguments(Client.history, query)))
 
     async def history_job(
         self,
@@ -416,29 +245,8 @@ class AsyncClient:
         return await self._run(self._core.storage_quota(user))
 
 
-class AsyncJob:
+class AsyncJob(BaseJob["AsyncClient"]):
     """A submitted job (asyncio): ``refresh()``, ``wait()``, ``cancel()``, ``output()``."""
-
-    def __init__(self, client: AsyncClient, ref: JobRef) -> None:
-        self._client = client
-        self._ref = ref
-
-    @property
-    def id(self) -> str:
-        return self._ref.job_id
-
-    @property
-    def scheduler_id(self) -> int:
-        return self._ref.scheduler_id
-
-    @property
-    def status(self) -> JobStatus | None:
-        """What was seen at the last ``refresh()``/``wait()`` (``None`` before the first)."""
-        return self._ref.status
-
-    @property
-    def state(self) -> JobState | None:
-        return self._ref.status.state if self._ref.status else None
 
     async def refresh(self) -> JobStatus:
         """Ask the service now (realtime detail; history once the job has left realtime)."""
@@ -467,14 +275,3 @@ class AsyncJob:
     async def output(self, stream: Literal["stdout", "stderr"] = "stdout") -> str:
         """The job's standard output (or error) file, every page."""
         return await self._client._run(self._client._core.output(self._ref, stream))
-
-    def __repr__(self) -> str:
-        state = self.state.name if self.state else "not yet seen"
-        return f"<AsyncJob {self.id} on scheduler {self.scheduler_id}: {state}>"
-
-
-def _http(transport: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
-    """The generated client's async httpx client, for absolute URLs and our user agent."""
-    args: dict[str, Any] = {"transport": transport} if transport is not None else {}
-    generated = GeneratedClient(base_url="", headers={"User-Agent": USER_AGENT}, httpx_args=args)
-    return generated.get_async_httpx_client()

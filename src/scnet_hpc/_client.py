@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Sequence
 from types import TracebackType
@@ -24,34 +23,22 @@ from scnet_hpc_api.models import (
     UserLimit,
 )
 
-from ._config import (
-    DEFAULT_AUTH_URL,
-    DEFAULT_PLATFORM_URL,
-    DEFAULT_RENEW_MARGIN,
-    USER_AGENT,
-    Retries,
-    Timeout,
-    access_key_session,
-    cached_token_session,
-    env_settings,
-    make_options,
-    override,
-    static_session,
-)
-from ._core import DEFAULT_PAGE_SIZE, Core, TimeArg
-from ._jobs import JobRef
+from ._base_client import BaseClient, BaseJob
+from ._config import USER_AGENT
+from ._core import DEFAULT_PAGE_SIZE, TimeArg
+from ._drivers import drive_sync
 from ._jobspec import JobSpec
+from ._plans import Plan
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._states import JobState, JobStatus
-from ._transport import Options, Plan, drive_sync
 
 __all__ = ["Client", "Job"]
 
 T = TypeVar("T")
 
 
-class Client:
+class Client(BaseClient[httpx.Client, httpx.BaseTransport, Callable[[float], Any]]):
     """A blocking client for one region of an AC HPC deployment.
 
     ``Client(base_url, token)`` uses a token you already have for the region whose HPC base URL
@@ -66,181 +53,18 @@ class Client:
     ``Clock.now``/``Clock.advance``; ``seed`` makes the retry jitter repeatable.
     """
 
-    def __init__(
-        self,
-        base_url: str,
-        token: str,
-        *,
-        cluster_user: str | None = None,
-        home_path: str | None = None,
-        scheduler_id: int | str | None = None,
-        platform_url: str = DEFAULT_PLATFORM_URL,
-        timeout: Timeout = None,
-        retries: Retries = None,
-        validate: bool = True,
-        transport: httpx.BaseTransport | None = None,
-        clock: Callable[[], float] | None = None,
-        sleep: Callable[[float], Any] | None = None,
-        seed: int | None = None,
-    ) -> None:
-        options = make_options(timeout, retries, validate)
-        session = static_session(
-            base_url,
-            token,
-            options=options,
-            platform_url=platform_url,
-            cluster_user=cluster_user,
-            home_path=home_path,
-            scheduler_id=scheduler_id,
-            clock=clock,
-            seed=seed,
-        )
-        self._setup(Core(session, options), _http(transport), sleep, owns_http=True)
+    @classmethod
+    def _new_http(cls, transport: httpx.BaseTransport | None) -> httpx.Client:
+        args: dict[str, Any] = {"transport": transport} if transport is not None else {}
+        headers = {"User-Agent": USER_AGENT}
+        return GeneratedClient(base_url="", headers=headers, httpx_args=args).get_httpx_client()
 
     @classmethod
-    def from_access_key(
-        cls,
-        user: str,
-        access_key: str,
-        secret_key: str,
-        *,
-        region: str | int | None = None,
-        auth_url: str = DEFAULT_AUTH_URL,
-        platform_url: str = DEFAULT_PLATFORM_URL,
-        token_cache: str | os.PathLike[str] | None = None,
-        scheduler_id: int | str | None = None,
-        renew_margin: float = DEFAULT_RENEW_MARGIN,
-        timeout: Timeout = None,
-        retries: Retries = None,
-        validate: bool = True,
-        transport: httpx.BaseTransport | None = None,
-        clock: Callable[[], float] | None = None,
-        sleep: Callable[[float], Any] | None = None,
-        seed: int | None = None,
-    ) -> Client:
-        """Sign in with an access key (nothing is sent until the first call).
-
-        ``region`` is a region id or name (default: the first region with a job API).
-        ``token_cache`` is a file that keeps the region tokens between runs (mode 0600).
-        """
-        options = make_options(timeout, retries, validate)
-        session = access_key_session(
-            user,
-            access_key,
-            secret_key,
-            options=options,
-            region=region,
-            auth_url=auth_url,
-            platform_url=platform_url,
-            token_cache=token_cache,
-            scheduler_id=scheduler_id,
-            renew_margin=renew_margin,
-            clock=clock,
-            seed=seed,
-        )
-        client = cls.__new__(cls)
-        client._setup(Core(session, options), _http(transport), sleep, owns_http=True)
-        return client
-
-    @classmethod
-    def from_token_cache(
-        cls,
-        user: str,
-        access_key: str,
-        *,
-        region: str | int | None = None,
-        token_cache: str | os.PathLike[str] | None = None,
-        platform_url: str = DEFAULT_PLATFORM_URL,
-        base_url: str | None = None,
-        cluster_user: str | None = None,
-        home_path: str | None = None,
-        scheduler_id: int | str | None = None,
-        renew_margin: float = DEFAULT_RENEW_MARGIN,
-        timeout: Timeout = None,
-        retries: Retries = None,
-        validate: bool = True,
-        transport: httpx.BaseTransport | None = None,
-        clock: Callable[[], float] | None = None,
-        sleep: Callable[[float], Any] | None = None,
-        seed: int | None = None,
-    ) -> Client:
-        """Work with the tokens an earlier sign-in left in ``token_cache``, without the secret key.
-
-        This is what ``scnet-hpc login`` leaves behind (``token_cache`` defaults to its file,
-        see ``scnet_hpc.default_token_cache``). Tokens are renewed through ``tokens/next``,
-        which needs only the old token (the live service renews up to a day after expiry).
-        Raises ``ConfigurationError`` at once when the cache holds no token for this user and
-        access key (or for ``region``), and on a call when the token has expired and cannot be
-        renewed: both say to run ``scnet-hpc login``. ``base_url``, ``cluster_user`` and
-        ``home_path`` describe ``region`` as ``login`` saved it (else ``center`` is asked).
-        """
-        options = make_options(timeout, retries, validate)
-        session = cached_token_session(
-            user,
-            access_key,
-            options=options,
-            region=region,
-            platform_url=platform_url,
-            token_cache=token_cache,
-            base_url=base_url,
-            cluster_user=cluster_user,
-            home_path=home_path,
-            scheduler_id=scheduler_id,
-            renew_margin=renew_margin,
-            clock=clock,
-            seed=seed,
-        )
-        client = cls.__new__(cls)
-        client._setup(Core(session, options), _http(transport), sleep, owns_http=True)
-        return client
-
-    @classmethod
-    def from_env(cls, **kwargs: Any) -> Client:
-        """A client from ``SCNET_*`` environment variables (see ``scnet_hpc.env_settings``)."""
-        settings = env_settings()
-        kind = settings.pop("kind")
-        if kind == "token":
-            return cls(settings.pop("base_url"), settings.pop("token"), **settings, **kwargs)
-        return cls.from_access_key(
-            settings.pop("user"), settings.pop("access_key"), settings.pop("secret_key"),
-            **settings, **kwargs,
-        )  # fmt: skip
-
-    def _setup(
-        self,
-        core: Core,
-        http: httpx.Client,
-        sleep: Callable[[float], Any] | None,
-        *,
-        owns_http: bool,
-    ) -> None:
-        self._core = core
-        self._http = http
-        self._sleep = sleep or time.sleep
-        self._owns_http = owns_http
+    def _default_sleep(cls) -> Callable[[float], Any]:
+        return time.sleep
 
     def _run(self, plan: Plan[T]) -> T:
         return drive_sync(plan, self._http, self._sleep)
-
-    def with_options(
-        self, *, timeout: Timeout = None, retries: Retries = None, validate: bool | None = None
-    ) -> Client:
-        """A client that shares this one's session and connections but uses other settings,
-        e.g. ``client.with_options(timeout=120).history(days=30)``."""
-        other = type(self).__new__(type(self))
-        options = override(self._core.options, timeout, retries, validate)
-        other._setup(self._core.with_options(options), self._http, self._sleep, owns_http=False)
-        return other
-
-    @property
-    def options(self) -> Options:
-        return self._core.options
-
-    @property
-    def token_expires_at(self) -> float | None:
-        """When the token for the client's region expires, in epoch seconds; ``None`` when the
-        token does not say or none is held yet (an access-key client signs in on first use)."""
-        return self._core.session.token_expires_at()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -259,9 +83,6 @@ class Client:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-    def __repr__(self) -> str:
-        return f"<Client {self._core.session!r}>"
 
     # ------------------------------------------------------------------ regions & clusters
 
@@ -412,29 +233,8 @@ class Client:
         return self._run(self._core.storage_quota(user))
 
 
-class Job:
+class Job(BaseJob["Client"]):
     """A submitted job: ``refresh()``, ``wait()``, ``cancel()``, ``output()``."""
-
-    def __init__(self, client: Client, ref: JobRef) -> None:
-        self._client = client
-        self._ref = ref
-
-    @property
-    def id(self) -> str:
-        return self._ref.job_id
-
-    @property
-    def scheduler_id(self) -> int:
-        return self._ref.scheduler_id
-
-    @property
-    def status(self) -> JobStatus | None:
-        """What was seen at the last ``refresh()``/``wait()`` (``None`` before the first)."""
-        return self._ref.status
-
-    @property
-    def state(self) -> JobState | None:
-        return self._ref.status.state if self._ref.status else None
 
     def refresh(self) -> JobStatus:
         """Ask the service now (realtime detail; history once the job has left realtime)."""
@@ -463,14 +263,3 @@ class Job:
     def output(self, stream: Literal["stdout", "stderr"] = "stdout") -> str:
         """The job's standard output (or error) file, every page."""
         return self._client._run(self._client._core.output(self._ref, stream))
-
-    def __repr__(self) -> str:
-        state = self.state.name if self.state else "not yet seen"
-        return f"<Job {self.id} on scheduler {self.scheduler_id}: {state}>"
-
-
-def _http(transport: httpx.BaseTransport | None) -> httpx.Client:
-    """The generated client's httpx client, set up for absolute URLs and our user agent."""
-    args: dict[str, Any] = {"transport": transport} if transport is not None else {}
-    generated = GeneratedClient(base_url="", headers={"User-Agent": USER_AGENT}, httpx_args=args)
-    return generated.get_httpx_client()

@@ -11,17 +11,15 @@ from typing import Any
 
 import httpx
 
-from ._auth import Token, TokenCache
+from ._core import scheduler_id_int
+from ._options import Options, make_timeout
 from ._retry import RetryPolicy
-from ._session import (
-    DEFAULT_RENEW_MARGIN,
-    AccessKeyCredentials,
-    Session,
-    StaticCredentials,
-    normalise_base_url,
-)
-from ._transport import Options, make_timeout
+from ._session import AccessKeyCredentials, Session, StaticCredentials, normalise_base_url
+from ._token_cache import TokenCache
+from ._token_keeper import DEFAULT_RENEW_MARGIN
+from ._tokens import Token
 from ._version import __version__
+from .environment import read_env, variable
 from .errors import ConfigurationError, InvalidArgumentError
 
 __all__ = [
@@ -84,12 +82,7 @@ def _url(name: str, value: str) -> str:
 
 
 def _scheduler(value: int | str | None) -> int | None:
-    if value is None:
-        return None
-    text = "" if isinstance(value, bool) else str(value).strip()
-    if not text.isdigit():
-        raise ConfigurationError(f"scheduler_id must be a number such as 1638523853, got {value!r}")
-    return int(text)
+    return None if value is None else scheduler_id_int(value, error=ConfigurationError)
 
 
 def static_session(
@@ -232,33 +225,27 @@ def env_settings(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
 
     ``SCNET_TOKEN`` + ``SCNET_BASE_URL`` give a static-token client; otherwise ``SCNET_USER``,
     ``SCNET_ACCESS_KEY`` and ``SCNET_SECRET_KEY`` an access-key client (``SCNET_REGION``,
-    ``SCNET_AUTH_URL``, ``SCNET_PLATFORM_URL``, ``SCNET_TOKEN_CACHE`` optional).
+    ``SCNET_AUTH_URL``, ``SCNET_PLATFORM_URL``, ``SCNET_TOKEN_CACHE`` optional). Every
+    variable is listed in ``scnet_hpc.environment.VARIABLES``.
     """
-    env = os.environ if environ is None else environ
-
-    def get(name: str) -> str | None:
-        value = env.get(name, "").strip()
-        return value or None
-
+    env = read_env(environ)
     common = {
-        "platform_url": get("SCNET_PLATFORM_URL") or DEFAULT_PLATFORM_URL,
-        "scheduler_id": get("SCNET_SCHEDULER_ID"),
+        "platform_url": env.get("platform_url") or DEFAULT_PLATFORM_URL,
+        "scheduler_id": env.get("scheduler_id"),
     }
-    if get("SCNET_TOKEN"):
-        base = get("SCNET_BASE_URL")
-        if base is None:
+    if "token" in env:
+        if "base_url" not in env:
             raise ConfigurationError(
                 "SCNET_TOKEN is set but SCNET_BASE_URL (the HPC base URL) is not"
             )
         return {
             "kind": "token",
-            "base_url": base,
-            "token": get("SCNET_TOKEN"),
-            "cluster_user": get("SCNET_CLUSTER_USER"),
+            "base_url": env["base_url"],
+            "token": env["token"],
+            "cluster_user": env.get("cluster_user"),
             **common,
         }
-    names = ("SCNET_USER", "SCNET_ACCESS_KEY", "SCNET_SECRET_KEY")
-    missing = [n for n in names if get(n) is None]
+    missing = [variable(s).name for s in ("user", "access_key", "secret_key") if s not in env]
     if missing:
         raise ConfigurationError(
             "no credentials in the environment: set SCNET_TOKEN and SCNET_BASE_URL, or "
@@ -266,12 +253,12 @@ def env_settings(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
         )
     return {
         "kind": "access_key",
-        "user": get("SCNET_USER"),
-        "access_key": get("SCNET_ACCESS_KEY"),
-        "secret_key": get("SCNET_SECRET_KEY"),
-        "region": get("SCNET_REGION"),
-        "auth_url": get("SCNET_AUTH_URL") or DEFAULT_AUTH_URL,
-        "token_cache": get("SCNET_TOKEN_CACHE"),
+        "user": env["user"],
+        "access_key": env["access_key"],
+        "secret_key": env["secret_key"],
+        "region": env.get("region"),
+        "auth_url": env.get("auth_url") or DEFAULT_AUTH_URL,
+        "token_cache": env.get("token_cache"),
         **common,
     }
 

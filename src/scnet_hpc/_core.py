@@ -51,16 +51,20 @@ from scnet_hpc_api.models import (
 from scnet_hpc_api.types import UNSET, Unset
 
 from . import _jobs
-from ._jobs import CHINA, JobRef, china_time
+from ._jobs import JobRef, china_time
 from ._jobspec import JobSpec
+from ._operations import Operation
+from ._options import Options
+from ._plans import Plan
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
+from ._request import TokenSource, request
+from ._service import CHINA_TIME
 from ._session import Session
 from ._states import JobState, JobStatus
-from ._transport import Auth, Options, Plan, request
-from .errors import ContractViolation, InvalidArgumentError, JobNotFoundError
+from .errors import ContractViolation, InvalidArgumentError, JobNotFoundError, ScnetError
 
-__all__ = ["Core", "TimeArg"]
+__all__ = ["Core", "TimeArg", "scheduler_id_int"]
 
 TimeArg = datetime | str | float | None
 _REALTIME_CODES = {
@@ -98,16 +102,16 @@ class Core:
     def with_options(self, options: Options) -> Core:
         return Core(self.session, options)
 
-    def auth(self) -> Auth:
-        return self.session.auth()
+    def token_source(self) -> TokenSource:
+        return self.session.token_source()
 
-    def _get(self, operation: str, build: Any) -> Plan[Any]:
-        return request(self.session.auth(), self.options, operation, build)
+    def _get(self, operation: Operation, build: Any) -> Plan[Any]:
+        return request(self.session.token_source(), self.options, operation, build)
 
     def _scheduler(self, scheduler_id: int | str | None) -> Plan[int]:
         if scheduler_id is None:
             return (yield from self.session.scheduler_id())
-        return _scheduler_int(scheduler_id)
+        return scheduler_id_int(scheduler_id)
 
     def _user(self, user: str | None) -> Plan[str]:
         if user is None:
@@ -126,7 +130,9 @@ class Core:
         return self.session.region_info()
 
     def clusters(self) -> Plan[list[Cluster]]:
-        clusters: list[Cluster] = yield from self._get("list_clusters", list_clusters._get_kwargs)
+        clusters: list[Cluster] = yield from self._get(
+            Operation.LIST_CLUSTERS, list_clusters._get_kwargs
+        )
         self.session.remember_schedulers(clusters)
         return clusters
 
@@ -134,7 +140,7 @@ class Core:
         sched = yield from self._scheduler(scheduler_id)
         name = yield from self._user(user)
         queues: list[Queue] = yield from self._get(
-            "list_user_queues",
+            Operation.LIST_USER_QUEUES,
             lambda: list_user_queues._get_kwargs(name, str_job_manager_id=str(sched)),
         )
         return queues
@@ -142,7 +148,7 @@ class Core:
     def queue_details(self, scheduler_id: int | str | None) -> Plan[list[QueueDetail]]:
         sched = yield from self._scheduler(scheduler_id)
         details: list[QueueDetail] = yield from self._get(
-            "list_queue_details",
+            Operation.LIST_QUEUE_DETAILS,
             lambda: list_queue_details._get_kwargs(str_job_manager_id=str(sched)),
         )
         return details
@@ -150,7 +156,8 @@ class Core:
     def user_limits(self, scheduler_id: int | str | None) -> Plan[UserLimit | None]:
         sched = yield from self._scheduler(scheduler_id)
         data: UserLimit | list[UserLimit] = yield from self._get(
-            "get_user_limits", lambda: get_user_limits._get_kwargs(str_job_manager_id=str(sched))
+            Operation.GET_USER_LIMITS,
+            lambda: get_user_limits._get_kwargs(str_job_manager_id=str(sched)),
         )
         if isinstance(data, list):  # the docs say array; the live service sends one object
             return data[0] if data else None
@@ -168,9 +175,9 @@ class Core:
         info = spec.to_gap(home_path=home, now=self.session.clock())
         body = SubmitJobRequest(str_job_manager_id=sched, map_app_job_info=JobInfo.from_dict(info))
         job_id: str = yield from request(
-            self.session.auth(),
+            self.session.token_source(),
             self.options,
-            "submit_job",
+            Operation.SUBMIT_JOB,
             lambda: submit_job._get_kwargs("BASIC", "BASE", body=body),
         )
         return JobRef(
@@ -250,7 +257,7 @@ class Core:
                     str_job_stat=stat,
                 )
 
-            page: RealtimeJobPage = yield from self._get("list_jobs", build)
+            page: RealtimeJobPage = yield from self._get(Operation.LIST_JOBS, build)
             batch = page.list_ or []
             rows += batch
             if len(batch) < size or len(rows) >= page.total:
@@ -271,9 +278,9 @@ class Core:
             str_job_info_map=";".join(f"{sched},{name}:{j}:" for j in ids),
         )
         data: CancelJobsEnvelopeData = yield from request(
-            self.session.auth(),
+            self.session.token_source(),
             self.options,
-            "cancel_jobs",
+            Operation.CANCEL_JOBS,
             lambda: cancel_jobs._get_kwargs(body=form),
         )
         return dict(data.additional_properties)
@@ -341,7 +348,7 @@ class Core:
                     is_query_by_queue_time=by_queue_time,
                 )
 
-            page: HistoryJobPage = yield from self._get("list_history_jobs", build)
+            page: HistoryJobPage = yield from self._get(Operation.LIST_HISTORY_JOBS, build)
             batch = page.list_ or []
             fetched += len(batch)
             rows += batch if wanted is None else [r for r in batch if _reads_as(r, wanted)]
@@ -380,35 +387,35 @@ class Core:
     def job_state_stats(self, user: str | None) -> Plan[list[JobStateCount]]:
         name = yield from self._user(user)
         counts: list[JobStateCount] = yield from self._get(
-            "get_job_state_stats", lambda: get_job_state_stats._get_kwargs(user_name=name)
+            Operation.GET_JOB_STATE_STATS, lambda: get_job_state_stats._get_kwargs(user_name=name)
         )
         return counts
 
     def queue_stats(self, user: str | None) -> Plan[list[QueueJobCount]]:
         name = yield from self._user(user)
         counts: list[QueueJobCount] | None = yield from self._get(
-            "get_queue_job_stats", lambda: get_queue_job_stats._get_kwargs(user_name=name)
+            Operation.GET_QUEUE_JOB_STATS, lambda: get_queue_job_stats._get_kwargs(user_name=name)
         )
         return counts or []  # documented: null when no queue has jobs
 
     def used_walltime(self, user: str | None) -> Plan[float]:
         name = yield from self._user(user)
         value: float | str = yield from self._get(
-            "get_used_walltime", lambda: get_used_walltime._get_kwargs(name)
+            Operation.GET_USED_WALLTIME, lambda: get_used_walltime._get_kwargs(name)
         )
         try:
             return float(value)
         except ValueError:
             raise ContractViolation(
                 f"used walltime is not a number: {value!r}",
-                operation="get_used_walltime",
+                operation=Operation.GET_USED_WALLTIME,
                 raw=value,
             ) from None
 
     def storage_quota(self, user: str | None) -> Plan[list[StorageQuota]]:
         name = yield from self._user(user)
         quotas: list[StorageQuota] = yield from self._get(
-            "get_storage_quota", lambda: get_storage_quota._get_kwargs(name)
+            Operation.GET_STORAGE_QUOTA, lambda: get_storage_quota._get_kwargs(name)
         )
         return quotas
 
@@ -432,12 +439,12 @@ def _job_id(value: Any) -> str:
     return _nonempty("job_id", value)
 
 
-def _scheduler_int(value: int | str) -> int:
+def scheduler_id_int(value: int | str, *, error: type[ScnetError] = InvalidArgumentError) -> int:
+    """A scheduler id as the API's integer; ``error`` says whose mistake a bad one is (a
+    method argument: ``InvalidArgumentError``; a client setting: ``ConfigurationError``)."""
     text = str(value).strip() if not isinstance(value, bool) else ""
     if not text.isdigit():
-        raise InvalidArgumentError(
-            f"scheduler_id must be a number such as 1638523853, got {value!r}"
-        )
+        raise error(f"scheduler_id must be a number such as 1638523853, got {value!r}")
     return int(text)
 
 
@@ -477,7 +484,7 @@ def _time_arg(name: str, value: TimeArg) -> str:
     Naive datetimes are local time, as everywhere in Python; numbers are epoch seconds.
     """
     if isinstance(value, datetime):
-        return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
+        return value.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, int | float) and not isinstance(value, bool):
         return china_time(float(value))
     if isinstance(value, str):
@@ -494,4 +501,4 @@ def _time_arg(name: str, value: TimeArg) -> str:
 
 
 def _parse_china(text: str) -> float:
-    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=CHINA).timestamp()
+    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S").replace(tzinfo=CHINA_TIME).timestamp()

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import _spec
 from ._logging import redact
-from ._operations import OPERATIONS
+from ._operations import OPERATIONS, Operation
 from .errors import (
     AccountFrozenError,
     ApiError,
@@ -102,7 +102,7 @@ def unwrap_body(operation: str, body: Any, *, validate: bool = True) -> Any:
             "the success envelope has no 'data'", operation=operation, raw=_keep(operation, body)
         )
     try:
-        envelope = OPERATIONS[operation].envelope.from_dict(body)
+        envelope = OPERATIONS[Operation(operation)].envelope.from_dict(body)
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise ContractViolation(
             f"the success envelope cannot be read: {type(exc).__name__}: {exc}",

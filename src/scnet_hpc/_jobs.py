@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from scnet_hpc_api.api.files import read_file_content
@@ -29,9 +29,12 @@ from scnet_hpc_api.models import (
     RealtimeJobDetail,
 )
 
+from ._operations import Operation
+from ._plans import Plan, Sleep
 from ._poll import PollSchedule
+from ._request import request
+from ._service import CHINA_TIME
 from ._states import JobState, JobStatus, from_history, from_history_row, from_realtime
-from ._transport import Plan, Sleep, request
 from .errors import JobNotFoundError, JobTimeoutError
 
 if TYPE_CHECKING:
@@ -39,7 +42,6 @@ if TYPE_CHECKING:
 
 __all__ = ["HISTORY_WINDOWS", "VISIBILITY_GRACE", "JobRef", "china_time"]
 
-CHINA = timezone(timedelta(hours=8))
 #: History list windows (days) tried in turn when looking a job up by id.
 HISTORY_WINDOWS = (1, 7, 30)
 #: How long after submit a job may be invisible in the realtime calls before it counts as gone.
@@ -48,7 +50,7 @@ VISIBILITY_GRACE = 30.0
 
 def china_time(t: float) -> str:
     """Epoch seconds as the API's ``yyyy-MM-dd HH:mm:ss`` in China time (UTC+8)."""
-    return datetime.fromtimestamp(t, CHINA).strftime("%Y-%m-%d %H:%M:%S")
+    return datetime.fromtimestamp(t, CHINA_TIME).strftime("%Y-%m-%d %H:%M:%S")
 
 
 @dataclass
@@ -67,7 +69,7 @@ class JobRef:
 
 def realtime_detail(core: Core, job_id: str) -> Plan[RealtimeJobDetail | None]:
     detail: RealtimeJobDetail | None = yield from request(
-        core.auth(), core.options, "get_job", lambda: get_job._get_kwargs(job_id)
+        core.token_source(), core.options, Operation.GET_JOB, lambda: get_job._get_kwargs(job_id)
     )
     return detail
 
@@ -90,7 +92,7 @@ def find_in_history(core: Core, job_id: str, scheduler_id: int) -> Plan[HistoryJ
             )
 
         page: HistoryJobPage = yield from request(
-            core.auth(), core.options, "list_history_jobs", build
+            core.token_source(), core.options, Operation.LIST_HISTORY_JOBS, build
         )
         for row in page.list_ or []:
             if row.job_id == job_id:
@@ -102,9 +104,9 @@ def history_detail(
     core: Core, job_id: str, scheduler_id: int, acct_time: str
 ) -> Plan[HistoryJobDetail | None]:
     detail: HistoryJobDetail | None = yield from request(
-        core.auth(),
+        core.token_source(),
         core.options,
-        "get_history_job",
+        Operation.GET_HISTORY_JOB,
         lambda: get_history_job._get_kwargs(str(scheduler_id), job_id, acct_time=acct_time),
     )
     return detail
@@ -192,9 +194,9 @@ def read_page(core: Core, path: str, page: int, direction: str) -> Plan[FileCont
         host_name="",
     )
     content: FileContent = yield from request(
-        core.auth(),
+        core.token_source(),
         core.options,
-        "read_file_content",
+        Operation.READ_FILE_CONTENT,
         lambda: read_file_content._get_kwargs(body=form),
     )
     return content

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any
 
+from ._service import CHINA_TIME
 from .errors import InvalidJobSpec
 
 __all__ = ["JobSpec", "format_walltime"]
 
-_CHINA = timezone(timedelta(hours=8))
 _WALLTIME = re.compile(r"^(?:(\d+)-)?(\d{1,3}):(\d{2}):(\d{2})$")
 _MEMORY = re.compile(r"^\d+(?:\.\d+)?\s*(?:[MG]B?)$", re.IGNORECASE)
 _GAP_KEY = re.compile(r"^GAP_[A-Z0-9_]+$")
@@ -69,7 +69,7 @@ def format_walltime(value: str | int | float | timedelta) -> str:
     elif isinstance(value, str):
         match = _WALLTIME.match(value.strip())
         if not match:
-            raise ValueError(f"must be HH:MM:SS (or D-HH:MM:SS), got {value!r}")
+            raise ValueError(f"must be HH:MM:SS, D-HH:MM:SS or seconds, got {value!r}")
         days, hours, minutes, secs = (int(g) if g else 0 for g in match.groups())
         if minutes > 59 or secs > 59:
             raise ValueError(f"minutes and seconds must be below 60, got {value!r}")
@@ -302,5 +302,5 @@ def _node_string(value: str | Sequence[str]) -> str:
 
 
 def _default_name(now: float | None) -> str:
-    moment = datetime.now(_CHINA) if now is None else datetime.fromtimestamp(now, _CHINA)
+    moment = datetime.now(CHINA_TIME) if now is None else datetime.fromtimestamp(now, CHINA_TIME)
     return moment.strftime("STDIN_%m%d_%H%M%S")

@@ -10,6 +10,7 @@ second set of tokens harms nothing.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
@@ -35,7 +36,7 @@ from scnet_hpc_api.models import (
     UserLimitEnvelope,
 )
 
-__all__ = ["OPERATIONS", "Host", "Operation"]
+__all__ = ["OPERATIONS", "Host", "Operation", "OperationSpec"]
 
 Host = Literal["auth", "platform", "hpc"]
 
@@ -49,9 +50,44 @@ class Envelope(Protocol):
     def from_dict(cls, src_dict: Any) -> Any: ...
 
 
+class Operation(str, enum.Enum):
+    """An ``operationId`` of openapi.yaml: naming operations by member lets mypy catch typos.
+
+    A ``str`` (equal to, and printed as, its id), so errors and logs read as before.
+    """
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+    ISSUE_TOKENS = "issue_tokens"
+    GET_CENTER = "get_center"
+    GET_TOKEN_STATE = "get_token_state"  # noqa: S105 (an operation name)
+    RENEW_TOKEN = "renew_token"  # noqa: S105 (an operation name)
+    LIST_CLUSTERS = "list_clusters"
+    LIST_USER_QUEUES = "list_user_queues"
+    LIST_QUEUE_DETAILS = "list_queue_details"
+    GET_USER_LIMITS = "get_user_limits"
+    SUBMIT_JOB = "submit_job"
+    LIST_JOBS = "list_jobs"
+    GET_JOB = "get_job"
+    CANCEL_JOBS = "cancel_jobs"
+    LIST_HISTORY_JOBS = "list_history_jobs"
+    GET_HISTORY_JOB = "get_history_job"
+    READ_FILE_CONTENT = "read_file_content"
+    GET_JOB_STATE_STATS = "get_job_state_stats"
+    GET_QUEUE_JOB_STATS = "get_queue_job_stats"
+    GET_USED_WALLTIME = "get_used_walltime"
+    GET_STORAGE_QUOTA = "get_storage_quota"
+
+
 @dataclass(frozen=True)
-class Operation:
-    id: str
+class OperationSpec:
+    """What the choke point needs to know about one operation."""
+
+    id: Operation
     envelope: type[Envelope]
     host: Host
     retryable: bool
@@ -59,31 +95,36 @@ class Operation:
 
 
 def _op(
-    op_id: str, envelope: Any, host: Host, *, retryable: bool = True, authenticated: bool = True
-) -> tuple[str, Operation]:
-    return op_id, Operation(op_id, envelope, host, retryable, authenticated)
+    op_id: Operation,
+    envelope: Any,
+    host: Host,
+    *,
+    retryable: bool = True,
+    authenticated: bool = True,
+) -> tuple[Operation, OperationSpec]:
+    return op_id, OperationSpec(op_id, envelope, host, retryable, authenticated)
 
 
-OPERATIONS: dict[str, Operation] = dict(
+OPERATIONS: dict[Operation, OperationSpec] = dict(
     [
-        _op("issue_tokens", TokenListEnvelope, "auth", authenticated=False),
-        _op("get_center", CenterEnvelope, "platform"),
-        _op("get_token_state", TokenStateEnvelope, "platform"),
-        _op("renew_token", TokenRenewEnvelope, "platform", retryable=False),
-        _op("list_clusters", ClusterListEnvelope, "hpc"),
-        _op("list_user_queues", QueueListEnvelope, "hpc"),
-        _op("list_queue_details", QueueDetailListEnvelope, "hpc"),
-        _op("get_user_limits", UserLimitEnvelope, "hpc"),
-        _op("submit_job", SubmitJobEnvelope, "hpc", retryable=False),
-        _op("list_jobs", RealtimeJobListEnvelope, "hpc"),
-        _op("get_job", RealtimeJobDetailEnvelope, "hpc"),
-        _op("cancel_jobs", CancelJobsEnvelope, "hpc", retryable=False),
-        _op("list_history_jobs", HistoryJobListEnvelope, "hpc"),
-        _op("get_history_job", HistoryJobDetailEnvelope, "hpc"),
-        _op("read_file_content", FileContentEnvelope, "hpc"),
-        _op("get_job_state_stats", JobStateStatsEnvelope, "hpc"),
-        _op("get_queue_job_stats", QueueJobStatsEnvelope, "hpc"),
-        _op("get_used_walltime", UsedWalltimeEnvelope, "hpc"),
-        _op("get_storage_quota", StorageQuotaEnvelope, "hpc"),
+        _op(Operation.ISSUE_TOKENS, TokenListEnvelope, "auth", authenticated=False),
+        _op(Operation.GET_CENTER, CenterEnvelope, "platform"),
+        _op(Operation.GET_TOKEN_STATE, TokenStateEnvelope, "platform"),
+        _op(Operation.RENEW_TOKEN, TokenRenewEnvelope, "platform", retryable=False),
+        _op(Operation.LIST_CLUSTERS, ClusterListEnvelope, "hpc"),
+        _op(Operation.LIST_USER_QUEUES, QueueListEnvelope, "hpc"),
+        _op(Operation.LIST_QUEUE_DETAILS, QueueDetailListEnvelope, "hpc"),
+        _op(Operation.GET_USER_LIMITS, UserLimitEnvelope, "hpc"),
+        _op(Operation.SUBMIT_JOB, SubmitJobEnvelope, "hpc", retryable=False),
+        _op(Operation.LIST_JOBS, RealtimeJobListEnvelope, "hpc"),
+        _op(Operation.GET_JOB, RealtimeJobDetailEnvelope, "hpc"),
+        _op(Operation.CANCEL_JOBS, CancelJobsEnvelope, "hpc", retryable=False),
+        _op(Operation.LIST_HISTORY_JOBS, HistoryJobListEnvelope, "hpc"),
+        _op(Operation.GET_HISTORY_JOB, HistoryJobDetailEnvelope, "hpc"),
+        _op(Operation.READ_FILE_CONTENT, FileContentEnvelope, "hpc"),
+        _op(Operation.GET_JOB_STATE_STATS, JobStateStatsEnvelope, "hpc"),
+        _op(Operation.GET_QUEUE_JOB_STATS, QueueJobStatsEnvelope, "hpc"),
+        _op(Operation.GET_USED_WALLTIME, UsedWalltimeEnvelope, "hpc"),
+        _op(Operation.GET_STORAGE_QUOTA, StorageQuotaEnvelope, "hpc"),
     ]
 )

@@ -13,8 +13,6 @@ to force the pure-Python engine; pass ``validate=False`` to a client to skip the
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from ._service import openapi_path
+from .environment import read_env
 from .errors import ConfigurationError
 
 __all__ = ["SchemaMismatch", "engine_name", "load_spec", "spec_path", "success_schema", "validate"]
@@ -40,17 +40,11 @@ class SchemaMismatch(Exception):
 
 
 def spec_path() -> Path:
-    """openapi.yaml: inside the wheel (``scnet_hpc/openapi.yaml``) or at the repository root."""
-    packaged = importlib.resources.files("scnet_hpc").joinpath("openapi.yaml")
-    if packaged.is_file():
-        return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / "openapi.yaml"
-    if checkout.is_file():
-        return checkout
-    raise ConfigurationError(
-        "openapi.yaml was not found (expected scnet_hpc/openapi.yaml in the installed package "
-        f"or {checkout}); reinstall scnet-hpc, or pass validate=False to skip response checks"
-    )
+    """openapi.yaml (``_service.openapi_path``), or a ``ConfigurationError`` saying what to do."""
+    try:
+        return openapi_path()
+    except FileNotFoundError as exc:
+        raise ConfigurationError(f"{exc}, or pass validate=False to skip response checks") from None
 
 
 @functools.cache
@@ -76,7 +70,7 @@ def success_schema(operation_id: str) -> str:
 
 def engine_name() -> str:
     """``"rust"`` (jsonschema-rs) or ``"python"`` (jsonschema)."""
-    if os.environ.get("SCNET_HPC_VALIDATOR", "").lower() == "python":
+    if read_env(settings=["hpc_validator"]).get("hpc_validator", "").lower() == "python":
         return "python"
     try:
         import jsonschema_rs  # noqa: F401

@@ -13,7 +13,7 @@ import enum
 from dataclasses import dataclass, fields
 from typing import Any, Literal
 
-from scnet_hpc_api.models import HistoryJob, HistoryJobDetail, RealtimeJobDetail
+from scnet_hpc_api.models import HistoryJob, HistoryJobDetail, RealtimeJob, RealtimeJobDetail
 from scnet_hpc_api.types import Unset
 
 __all__ = ["JobState", "JobStatus", "from_history", "from_history_row", "from_realtime"]
@@ -137,6 +137,15 @@ class JobStatus:
         """
         return from_history_row(row)
 
+    @classmethod
+    def from_realtime_row(cls, row: RealtimeJob) -> JobStatus:
+        """The status a row of ``Client.jobs()`` describes (``source`` ``"realtime"``).
+
+        The Slurm word (``jobInitAttr.jobState``, e.g. ``CANCELLED``) wins over the coarse
+        realtime code: a job cancelled a moment ago is listed as ``statC``, not as completed.
+        """
+        return from_realtime(row.job_id, row)
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON-ready): every field, ``state`` as its value, ``detail`` as a dict."""
         data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "detail"}
@@ -159,7 +168,8 @@ def _s(value: Any) -> str | None:
     return text or None
 
 
-def from_realtime(job_id: str, detail: RealtimeJobDetail) -> JobStatus:
+def from_realtime(job_id: str, detail: RealtimeJobDetail | RealtimeJob) -> JobStatus:
+    """A realtime detail or list row (a row has no top-level ``exitCode``)."""
     attr = None if isinstance(detail.job_init_attr, Unset) else detail.job_init_attr
     word = _s(attr.job_state) if attr is not None else None
     code = _s(detail.job_status)
@@ -175,14 +185,22 @@ def from_realtime(job_id: str, detail: RealtimeJobDetail) -> JobStatus:
         source="realtime",
         name=detail.job_name,
         queue=detail.queue,
-        exit_code=(_s(attr.exit_code) if attr is not None else None) or _s(detail.exit_code),
-        work_dir=detail.work_dir,
+        exit_code=(_s(attr.exit_code) if attr is not None else None)
+        or _s(getattr(detail, "exit_code", None)),
+        work_dir=_s(detail.work_dir),
         stdout_path=_s(detail.output_path) or (_s(attr.std_out) if attr is not None else None),
         stderr_path=_s(detail.error_path) or (_s(attr.std_err) if attr is not None else None),
         start_time=_s(detail.job_start_time),
-        end_time=None if end in (None, "Unknown") else end,
+        end_time=None if end in (None, "Unknown") else _api_time(end),
         detail=detail,
     )
+
+
+def _api_time(text: str) -> str:
+    """``2026-09-14T14:47:13`` (Slurm's form in ``jobInitAttr``) as the API writes times,
+    ``2026-09-14 14:47:13``, so a status's start and end time read alike."""
+    date, sep, clock = text.partition("T")
+    return f"{date} {clock}" if sep and len(date) == 10 and clock[:2].isdigit() else text
 
 
 def _history_state(code: str, exit_status: Any) -> JobState:

@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
+from scnet_hpc._service import CHINA_TIME
 from scnet_hpc.cli import cli
 from scnet_hpc.mock import Clock, create_app
 from scnet_hpc.mock.testing import serve
@@ -21,7 +22,6 @@ DEMO_USER = "demo"
 DEMO_ACCESS_KEY = "demo-access-key"
 DEMO_SECRET_KEY = "demo-secret-key"
 SCHEDULER_ID = 1638523853
-CHINA = timezone(timedelta(hours=8))
 
 
 @dataclass
@@ -34,7 +34,7 @@ class Mock:
 
     def china_time(self, ahead: float = 0.0) -> str:
         """Mock time (+ ``ahead`` seconds) as the API writes times (UTC+8)."""
-        moment = datetime.fromtimestamp(self.state.clock.now() + ahead, CHINA)
+        moment = datetime.fromtimestamp(self.state.clock.now() + ahead, CHINA_TIME)
         return moment.strftime("%Y-%m-%d %H:%M:%S")
 
     @property

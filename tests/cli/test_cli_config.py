@@ -113,7 +113,8 @@ def test_save_profile_keeps_other_profiles_and_is_private(tmp_path: Path) -> Non
 
 
 def test_cached_token_rules(mock: Mock, tmp_path: Path) -> None:
-    from scnet_hpc._auth import Token, TokenCache
+    from scnet_hpc._token_cache import TokenCache
+    from scnet_hpc._tokens import Token
 
     cache = tmp_path / "tokens.json"
 

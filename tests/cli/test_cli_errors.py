@@ -99,10 +99,31 @@ def test_token_without_base_url(mock: Mock) -> None:
 def test_submit_to_an_unknown_queue_is_the_schedulers_refusal(mock: Mock) -> None:
     result = token_cli(mock)("submit", "-q", "nosuchqueue", "-t", "60", "true")
     line = assert_one_error_line(result, ExitCode.API)
+    # What sbatch said comes first, then what to do; the misleading "10001 internal error"
+    # and the service's "exitcode:1, errorinfo:" wrapper do not lead.
     assert line.startswith(
-        "error: the scheduler rejected the job: [10001 internal error] submit_job"
+        "error: the scheduler rejected the job: sbatch: error: invalid partition specified: "
+        "nosuchqueue"
     )
-    assert "sbatch: error" in line
+    assert "run 'scnet-hpc queues' to see the queues you may use and their limits" in line
+    assert "internal error" not in line
+    assert "errorinfo" not in line
+    assert line.endswith("[submit_job, code 10001]")
+
+
+def test_walltime_over_the_queue_limit_names_the_limit(mock: Mock) -> None:
+    result = token_cli(mock)("submit", "-q", "debug", "-t", "01:00:00", "true")
+    line = assert_one_error_line(result, ExitCode.API)
+    assert "Requested time limit is invalid" in line
+    assert "queue debug allows a walltime of at most 30 min (00:30:00)" in line
+
+
+def test_wrong_secret_key_says_check_the_keys(mock: Mock) -> None:
+    env = {**ak_env(mock.url), "SCNET_SECRET_KEY": "not-the-secret-key"}
+    line = assert_one_error_line(Cli(env)("jobs"), ExitCode.API)
+    assert line.startswith("error: sign-in refused: check the access key and secret key")
+    assert "signature does not match" in line
+    assert "not-the-secret-key" not in line
 
 
 # --------------------------------------------------------------------------- API / transport
@@ -145,10 +166,15 @@ def test_connection_refused(mock: Mock) -> None:
     assert "ConnectError" in line
 
 
-def test_connection_refused_retried_then_one_line(mock: Mock) -> None:
-    dead = f"http://127.0.0.1:{free_port()}"
-    run = Cli({"SCNET_TOKEN": "abcdefgh", "SCNET_BASE_URL": dead, "SCNET_SCHEDULER_ID": "1"})
-    assert_one_error_line(run("--retries", "1", "jobs"), ExitCode.TRANSPORT)
+@pytest.mark.parametrize("retries", [0, 2])
+def test_gateway_failure_retried_then_one_line(retries: int) -> None:
+    app = create_app(clock=Clock(speed=1), faults="http503 ops=list_jobs")
+    with serve(app) as url:
+        run = token_cli(Mock(app, url))
+        line = assert_one_error_line(run("--retries", str(retries), "jobs"), ExitCode.TRANSPORT)
+    assert "HTTP 503" in line
+    # Every retry reached the mock, and the user still saw one line (not one per attempt).
+    assert app.state.mock.requests[("GET", "list_jobs")] == 1 + retries
 
 
 def test_request_timeout(faulty: Mock) -> None:

@@ -198,23 +198,64 @@ def test_the_status_line_says_when_a_job_is_not_listed_yet(monkeypatch: pytest.M
     ]
 
 
-def test_the_cli_uses_only_the_public_sdk() -> None:
-    """The CLI is the SDK's first user: what it needs, the SDK offers publicly."""
+def private_sdk_imports(source: str, package: str = "scnet_hpc.cli") -> list[str]:
+    """What ``source`` (a module of ``package``) imports from the SDK's private modules.
+
+    Relative imports count as what they resolve to: ``from .._config import x`` in the CLI
+    is ``scnet_hpc._config``; ``from .. import _jobs`` imports ``scnet_hpc._jobs``.
+    """
     import ast
 
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                anchor = parts[: len(parts) - (node.level - 1)]
+                base = ".".join([*anchor, base] if base else anchor)
+            names = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        for name in names:
+            head, *rest = name.split(".")
+            sdk = head == "scnet_hpc" and rest[:1] != ["cli"]
+            if sdk and any(p.startswith("_") and not p.startswith("__") for p in rest):
+                found.append(name)
+                break
+    return found
+
+
+@pytest.mark.parametrize(
+    ("source", "caught"),
+    [
+        ("from scnet_hpc._config import Settings", True),
+        ("import scnet_hpc._jobs", True),
+        ("from .._config import Settings", True),
+        ("from .. import _jobs", True),
+        ("from scnet_hpc import _jobs", True),
+        ("from ._output import plain", False),  # the CLI's own modules
+        ("from scnet_hpc import Client, errors", False),
+        ("from scnet_hpc import __version__", False),
+        ("from .. import Client", False),
+    ],
+)
+def test_the_public_sdk_guard_can_fail(source: str, caught: bool) -> None:
+    assert bool(private_sdk_imports(source)) is caught
+
+
+def test_the_cli_uses_only_the_public_sdk() -> None:
+    """The CLI is the SDK's first user: what it needs, the SDK offers publicly."""
     import scnet_hpc
     import scnet_hpc.cli
 
-    private: list[str] = []
-    for path in Path(scnet_hpc.cli.__file__).parent.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names = [node.module]
-            elif isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            else:
-                continue
-            private += [f"{path.name}: {n}" for n in names if n.startswith("scnet_hpc._")]
+    private = [
+        f"{path.name}: {name}"
+        for path in Path(scnet_hpc.cli.__file__).parent.glob("*.py")
+        for name in private_sdk_imports(path.read_text(encoding="utf-8"))
+    ]
     assert private == []
     assert set(scnet_hpc.__all__) <= set(dir(scnet_hpc))
     assert {"default_token_cache", "JobStatus"} <= set(scnet_hpc.__all__)

@@ -13,16 +13,16 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import schemathesis
 from hypothesis import HealthCheck, given, seed, settings
 from schemathesis import Case, GenerationMode
 
+from scnet_hpc._service import openapi_path
 from scnet_hpc.mock import Clock, create_app
 
-SPEC = Path(__file__).resolve().parents[2] / "openapi.yaml"
+SPEC = openapi_path()
 EXAMPLES_PER_OPERATION = 60  # 19 operations: up to 1,140 cases
 MINIMUM_CASES = 1000
 SEED = int(os.environ.get("SCNET_FUZZ_SEED", "20240607"))

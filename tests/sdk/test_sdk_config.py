@@ -18,6 +18,7 @@ from scnet_hpc import (
     Client,
     ConfigurationError,
     InvalidArgumentError,
+    _service,
     _spec,
     env_settings,
 )
@@ -27,7 +28,9 @@ TOKEN = make_jwt({"expireTime": "4102444800000"})
 
 def test_spec_is_found_in_a_checkout() -> None:
     path = _spec.spec_path()
-    assert path == Path(__file__).resolve().parents[2] / "openapi.yaml"
+    assert path == _service.openapi_path()
+    assert path.is_file()
+    assert path.read_text(encoding="utf-8").startswith("openapi: 3.")
 
 
 def test_spec_is_found_inside_an_installed_wheel(
@@ -37,13 +40,13 @@ def test_spec_is_found_inside_an_installed_wheel(
     package = tmp_path / "scnet_hpc"
     package.mkdir()
     (package / "openapi.yaml").write_text("openapi: 3.1.0\n")
-    monkeypatch.setattr(_spec.importlib.resources, "files", lambda name: package)
+    monkeypatch.setattr(_service.importlib.resources, "files", lambda name: package)
     assert _spec.spec_path() == package / "openapi.yaml"
 
 
 def test_a_missing_spec_says_what_to_do(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(_spec.importlib.resources, "files", lambda name: tmp_path)
-    monkeypatch.setattr(_spec, "__file__", str(tmp_path / "a" / "b" / "_spec.py"))
+    monkeypatch.setattr(_service.importlib.resources, "files", lambda name: tmp_path)
+    monkeypatch.setattr(_service, "_CHECKOUT_SPEC", tmp_path / "openapi.yaml")
     with pytest.raises(ConfigurationError, match="validate=False"):
         _spec.spec_path()
 
@@ -149,3 +152,17 @@ def test_async_client_awaits_an_async_sleep_and_closes() -> None:
 
     asyncio.run(main())
     assert len(slept) == 1
+
+
+def test_one_scheduler_id_check_two_kinds_of_mistake() -> None:
+    """A bad scheduler id as a setting is a configuration error; as an argument, an argument
+    error; both come from one check and say the same."""
+    with pytest.raises(ConfigurationError) as setting:
+        Client("https://hpc.example", TOKEN, scheduler_id="abc")
+    transport = httpx.MockTransport(lambda request: httpx.Response(500))
+    client = Client("https://hpc.example", TOKEN, transport=transport)
+    with client, pytest.raises(InvalidArgumentError) as argument:
+        client.queues(scheduler_id="abc")
+    assert not isinstance(argument.value, ConfigurationError)
+    assert str(setting.value) == str(argument.value)
+    assert "scheduler_id must be a number such as 1638523853, got 'abc'" in str(setting.value)

@@ -193,3 +193,17 @@ def test_every_operation_has_a_success_schema() -> None:
     for op in OPERATIONS:
         assert _spec.success_schema(op).endswith("Envelope")
     assert len(OPERATIONS) == 19
+
+
+def test_operation_names_are_the_spec_operation_ids_and_each_has_a_spec() -> None:
+    from scnet_hpc._operations import OPERATIONS, Operation
+
+    spec_ids = {
+        op["operationId"]
+        for path in _spec.load_spec()["paths"].values()
+        for op in path.values()
+        if isinstance(op, dict) and "operationId" in op
+    }
+    assert set(Operation) == set(OPERATIONS)
+    assert {str(op) for op in Operation} <= spec_ids
+    assert all(spec.id is op for op, spec in OPERATIONS.items())

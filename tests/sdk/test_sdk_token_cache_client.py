@@ -20,7 +20,7 @@ from scnet_hpc import (
     default_token_cache,
     jwt_expiry,
 )
-from scnet_hpc._auth import TokenCache
+from scnet_hpc._token_cache import TokenCache
 from scnet_hpc.mock import Clock, create_app
 
 MakeClient = Callable[..., Client]

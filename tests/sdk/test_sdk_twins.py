@@ -107,11 +107,21 @@ def test_sync_and_async_send_identical_requests() -> None:
 
 
 def _public(cls: type) -> dict[str, Any]:
-    return {
-        name: member
-        for name, member in vars(cls).items()
-        if not name.startswith("_") or name in ("__init__",)
-    }
+    """Public members, inherited ones too (``BaseClient`` holds the factories and options)."""
+    members: dict[str, Any] = {}
+    for klass in reversed(cls.__mro__[:-1]):  # base first, so a subclass overrides
+        members.update(
+            (name, member)
+            for name, member in vars(klass).items()
+            if not name.startswith("_") or name == "__init__"
+        )
+    return members
+
+
+def test_the_surface_check_sees_inherited_members() -> None:
+    names = set(_public(Client))
+    assert {"__init__", "from_access_key", "from_env", "with_options", "options"} <= names
+    assert {"history", "close", "submit"} <= names
 
 
 def _normalised(signature: inspect.Signature) -> str:

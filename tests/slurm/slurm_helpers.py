@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from scnet_hpc._service import openapi_path
 from scnet_hpc.mock import Deployment, load_deployment
 from scnet_hpc.mock.slurm_engine import SLURM_DEPLOYMENT
 
@@ -59,7 +60,7 @@ def _operations() -> dict[str, tuple[str, str, Any]]:
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT202012
 
-    spec = yaml.safe_load((Path(__file__).resolve().parents[2] / "openapi.yaml").read_text())
+    spec = yaml.safe_load(openapi_path().read_text())
     uri = "urn:slurm-tests:openapi"
     registry: Registry[Any] = Registry().with_resource(
         uri, Resource.from_contents(spec, default_specification=DRAFT202012)

@@ -13,7 +13,7 @@ from scnet_hpc import DEFAULT_AUTH_URL, DEFAULT_PLATFORM_URL, Client
 
 from ._config import default_token_cache, load_profile, save_profile
 from ._errors import CliError
-from ._output import Column, plain, record_table, rows_table
+from ._output import Column, duration, plain, record_table, rows_table
 from ._state import common_options, get_state
 
 __all__ = ["clusters", "login", "queues", "regions", "stats"]
@@ -304,13 +304,31 @@ def stats() -> None:
         if limits:
             parts.append(
                 record_table(
-                    [(k, v) for k, v in limits.items() if k != "extra" and v is not None],
+                    [
+                        _limit_item(k, v)
+                        for k, v in limits.items()
+                        if k != "extra" and v is not None
+                    ],
                     title="Limits",
                 )
             )
         return Group(*(_spaced(p) for p in parts))
 
     state.out.emit(data, view)
+
+
+#: Units of the user limits (openapi.yaml ``UserLimit``); ``-1`` means unlimited.
+_LIMIT_UNITS = {"user_max_mem": "MB", "max_wall_time": "s"}
+
+
+def _limit_item(name: str, value: Any) -> tuple[str, Any]:
+    """``max_wall_time 359999994`` -> ``remaining machine time  359999994 s (4166-15:59:54)``."""
+    if isinstance(value, int) and value == -1:
+        return name.replace("_", " "), "unlimited"
+    if name == "max_wall_time":
+        return "remaining machine time", f"{value} s ({duration(value)})"
+    unit = _LIMIT_UNITS.get(name)
+    return name.replace("_", " "), f"{value} {unit}" if unit else value
 
 
 def _metric_names(queue_counts: list[dict[str, Any]]) -> list[str]:

@@ -32,6 +32,17 @@ but not completed (wait, submit --wait), 130 interrupted.
 class ScnetGroup(click.Group):
     """A group whose ``main`` turns every failure into one ``error:`` line and an exit code."""
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list with each description whole (click cuts them at ~45 characters)."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def main(
         self,
         args: Any = None,

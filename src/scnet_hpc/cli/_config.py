@@ -35,6 +35,7 @@ from typing import Any
 import tomli_w
 
 from scnet_hpc import default_token_cache
+from scnet_hpc.environment import VARIABLES, read_env
 
 from ._errors import CliError
 
@@ -50,22 +51,12 @@ __all__ = [
 ]
 
 #: Setting -> environment variables that set it (first one set wins).
+#: Setting -> the ``SCNET_*`` variables that set it (first wins); the names and their meanings
+#: live in ``scnet_hpc.environment.VARIABLES``, shared with the SDK and the test suites.
 ENV_VARS: dict[str, tuple[str, ...]] = {
-    "base_url": ("SCNET_BASE_URL", "SCNET_HPC_URL"),
-    "token": ("SCNET_TOKEN",),
-    "user": ("SCNET_USER",),
-    "access_key": ("SCNET_ACCESS_KEY",),
-    "secret_key": ("SCNET_SECRET_KEY",),
-    "region": ("SCNET_REGION",),
-    "auth_url": ("SCNET_AUTH_URL",),
-    "platform_url": ("SCNET_PLATFORM_URL",),
-    "scheduler_id": ("SCNET_SCHEDULER_ID",),
-    "cluster_user": ("SCNET_CLUSTER_USER",),
-    "home_path": ("SCNET_HOME_PATH",),
-    "token_cache": ("SCNET_TOKEN_CACHE",),
-    "request_timeout": ("SCNET_REQUEST_TIMEOUT",),
-    "retries": ("SCNET_RETRIES",),
-    "output": ("SCNET_OUTPUT",),
+    var.setting: var.names
+    for var in VARIABLES
+    if "cli" in var.users and var.setting not in ("config", "profile")
 }
 #: Keys a profile may hold (anything else in a profile is an error, so typos do not go unseen).
 PROFILE_KEYS = frozenset(ENV_VARS) - {"token"}
@@ -147,14 +138,6 @@ def load_profile(path: Path, name: str | None) -> tuple[str, dict[str, Any]]:
     return chosen, profile
 
 
-def _env(environ: Mapping[str, str], name: str) -> str | None:
-    for var in ENV_VARS[name]:
-        value = environ.get(var, "").strip()
-        if value:
-            return value
-    return None
-
-
 def _number(name: str, value: Any, source: str, kind: type) -> Any:
     where = {"flag": f"--{name.replace('_', '-')}", "env": ENV_VARS[name][0]}.get(
         source, f"profile key {name}"
@@ -178,9 +161,10 @@ def resolve(
     ``flags`` may also carry ``profile`` and ``config`` (the file to read).
     """
     env = os.environ if environ is None else environ
-    config_value = flags.get("config") or env.get("SCNET_CONFIG", "").strip()
+    from_env_vars = read_env(env)
+    config_value = flags.get("config") or from_env_vars.get("config")
     config_path = Path(config_value).expanduser() if config_value else default_config_path(env)
-    wanted = flags.get("profile") or env.get("SCNET_PROFILE", "").strip() or None
+    wanted = flags.get("profile") or from_env_vars.get("profile")
     profile_name, profile = load_profile(config_path, wanted)
 
     values: dict[str, Any] = {}
@@ -189,7 +173,7 @@ def resolve(
         flag = flags.get(setting)
         if flag is not None and str(flag).strip() != "":
             value, source = flag, "flag"
-        elif (from_env := _env(env, setting)) is not None:
+        elif (from_env := from_env_vars.get(setting)) is not None:
             value, source = from_env, "env"
         elif setting in profile and str(profile[setting]).strip() != "":
             value, source = profile[setting], "profile"

@@ -9,6 +9,7 @@ bug and says so (``--debug`` shows the traceback). Every line goes through the S
 from __future__ import annotations
 
 import enum
+import re
 import traceback
 
 import click
@@ -112,13 +113,14 @@ def _click_message(exc: click.ClickException) -> str:
 
 
 def _sdk_message(exc: errors.ScnetError) -> tuple[str, ExitCode]:
+    if isinstance(exc, errors.JobRejectedError):
+        return rejected_message(exc), ExitCode.API
+    if isinstance(exc, errors.AuthenticationError) and exc.operation == "issue_tokens":
+        return _sign_in_refused(exc), ExitCode.API
     if isinstance(exc, errors.ApiError):
-        meaning = CODE_MEANINGS.get(exc.code, "error")
-        text = f"[{exc.code} {meaning}] {exc.operation}: {exc.msg or '(no message)'}"
+        text = f"{_code(exc)} {exc.operation}: {exc.msg or '(no message)'}"
         if isinstance(exc, errors.TokenExpiredError):
             text += " (the token has expired: run 'scnet-hpc login' or set a new SCNET_TOKEN)"
-        elif isinstance(exc, errors.JobRejectedError):
-            text = f"the scheduler rejected the job: {text}"
         return text, ExitCode.API
     if isinstance(exc, errors.InvalidJobSpec):
         problems = "; ".join(f"{_option_name(name)}: {why}" for name, why in exc.problems)
@@ -137,6 +139,36 @@ def _sdk_message(exc: errors.ScnetError) -> tuple[str, ExitCode]:
         return str(exc), ExitCode.API
     # ConfigurationError, InvalidArgumentError and anything else caught before sending.
     return str(exc), ExitCode.USAGE
+
+
+def _code(exc: errors.ApiError) -> str:
+    return f"[{exc.code} {CODE_MEANINGS.get(exc.code, 'error')}]"
+
+
+#: What the live service puts before the scheduler's stderr in a refusal.
+_REFUSAL_PREFIX = re.compile(r"^\s*exitcode\s*:\s*-?\d+\s*,\s*errorinfo\s*:\s*", re.IGNORECASE)
+
+
+def rejected_message(exc: errors.JobRejectedError, queue_limit: str | None = None) -> str:
+    """What sbatch said first, then what to do; the code (10001) last, as a detail.
+
+    The service reports a refusal as ``10001 internal error``: leading with that reads like a
+    server bug, when the fix is almost always in the submit options.
+    """
+    said = _REFUSAL_PREFIX.sub("", exc.msg or "").strip() or "(no message)"
+    advice = "run 'scnet-hpc queues' to see the queues you may use and their limits"
+    if queue_limit is not None:
+        advice = f"{queue_limit}; {advice}"
+    return f"the scheduler rejected the job: {said} ({advice}) [{exc.operation}, code {exc.code}]"
+
+
+def _sign_in_refused(exc: errors.AuthenticationError) -> str:
+    said = exc.msg or "(no message)"
+    if "timestamp" in said.lower():
+        advice = "check this computer's clock: the signature carries the time"
+    else:
+        advice = "check the access key and secret key (and the user name they belong to)"
+    return f"sign-in refused: {advice}. The service said: {said} {_code(exc)}"
 
 
 def _option_name(field: str) -> str:

@@ -3,37 +3,18 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
 from typing import Any
 
 import click
 
-from scnet_hpc import Job, JobSpec, JobState, JobStatus
+from scnet_hpc import Client, JobSpec, JobState, JobStatus, errors
 
-from ._errors import CliError, ExitCode
-from ._output import plain, record_table, rows_table
-from ._state import common_options, get_state
+from ._errors import CliError, ExitCode, rejected_message
+from ._output import Column, duration, plain, rows_table, status_data, status_table
+from ._state import JOB_ID, common_options, get_state
 from ._wait import finish, watch
 
-__all__ = ["cancel", "history", "job", "jobs", "output", "status_data", "submit"]
-
-
-def status_data(job: Job, status: JobStatus | None) -> dict[str, Any] | None:
-    """A job status with the same keys every time (``job``, ``wait``, ``submit --wait``)."""
-    if status is None:
-        return None
-    return {**status.to_dict(), "scheduler_id": job.scheduler_id, "terminal": status.is_terminal}
-
-
-def status_table(data: Mapping[str, Any]) -> Any:
-    return record_table(
-        [
-            (k.replace("_", " "), v)
-            for k, v in data.items()
-            if k not in ("terminal", "detail")  # the raw record: json only
-        ],
-        title=f"Job {data['job_id']}",
-    )
+__all__ = ["cancel", "history", "job", "jobs", "output", "submit"]
 
 
 # --------------------------------------------------------------------------- submit
@@ -120,7 +101,12 @@ def submit(
         extra=_extra(extra),
         **fields,
     )
-    submitted = state.client().submit(spec)
+    client = state.client()
+    try:
+        submitted = client.submit(spec)
+    except errors.JobRejectedError as exc:
+        limit = _walltime_limit(client, spec) if "time limit" in (exc.msg or "").lower() else None
+        raise CliError(rejected_message(exc, limit), ExitCode.API) from exc
     if not wait_:
         data = {"job_id": submitted.id, "scheduler_id": submitted.scheduler_id, "status": None}
         state.out.emit(data, lambda: f"{submitted.id}")
@@ -134,17 +120,52 @@ def submit(
     finish(submitted, status)
 
 
+def _walltime_limit(client: Client, spec: JobSpec) -> str | None:
+    """``queue debug allows at most 30 min (00:30:00)``, when the queue list says so."""
+    try:
+        queues = client.queues()
+    except errors.ScnetError:
+        return None  # the refusal itself is what matters; the hint is a bonus
+    for queue in queues:
+        names = {queue.queue_name, queue.text, queue.id}
+        if spec.queue in names and isinstance(queue.que_max_walltime, str):
+            minutes = queue.que_max_walltime.strip()
+            if minutes.isdigit():
+                hours, rest = divmod(int(minutes), 60)
+                return (
+                    f"queue {spec.queue} allows a walltime of at most {minutes} min "
+                    f"({hours:02d}:{rest:02d}:00)"
+                )
+    return None
+
+
 # --------------------------------------------------------------------------- listings
 
 
-def _realtime_state(row: Mapping[str, Any]) -> str:
-    attr = row.get("job_init_attr") or {}
-    word = attr.get("job_state") if isinstance(attr, Mapping) else None
-    state = JobState.from_code(word) if word else JobState.UNKNOWN
-    if state is JobState.UNKNOWN:
-        state = JobState.from_code(row.get("job_status"))
-    return state.value
-
+#: ``jobs`` and ``history`` tables: the first columns alike, then what each listing knows.
+_JOB_COLUMNS: list[Column] = [
+    ("JOB ID", "job_id"),
+    ("NAME", "job_name"),
+    ("STATE", "state"),
+    ("QUEUE", "queue"),
+]
+_JOBS_COLUMNS: list[Column] = [
+    *_JOB_COLUMNS,
+    ("NODES", "node_num_req"),
+    ("CORES", "proc_num_req"),
+    ("SUBMITTED", "job_submit_time"),
+    ("RUN TIME", "job_run_time"),
+    ("WALLTIME", "walltime_req"),
+    ("REASON", lambda r: None if r.get("reason") == "None" else r.get("reason")),
+]
+_HISTORY_COLUMNS: list[Column] = [
+    *_JOB_COLUMNS,
+    ("EXIT", "job_exit_status"),
+    ("STARTED", "job_start_time"),
+    ("ENDED", "job_end_time"),
+    ("WALLTIME USED", lambda r: duration(r.get("job_walltime_used"))),
+    ("CORES", "job_proc_num"),
+]
 
 _REALTIME_STATES = ["queued", "running", "held", "suspended", "exiting", "completed", "waiting"]
 _HISTORY_STATES = ["completed", "failed", "cancelled", "timeout", "requeued", "node_fail"]
@@ -176,30 +197,12 @@ def jobs(
         owner=owner,
         limit=limit,
     )
-    rows = [{**plain(j), "state": _realtime_state(plain(j))} for j in found]
-    app.out.emit(
-        rows,
-        lambda: rows_table(
-            rows,
-            [
-                ("JOB ID", "job_id"),
-                ("NAME", "job_name"),
-                ("STATE", "state"),
-                ("QUEUE", "queue"),
-                ("NODES", "node_num_req"),
-                ("CORES", "proc_num_req"),
-                ("SUBMITTED", "job_submit_time"),
-                ("RUN TIME", "job_run_time"),
-                ("WALLTIME", "walltime_req"),
-                ("REASON", lambda r: None if r.get("reason") == "None" else r.get("reason")),
-            ],
-            empty="no jobs",
-        ),
-    )
+    rows = [{**plain(j), "state": JobStatus.from_realtime_row(j).state.value} for j in found]
+    app.out.emit(rows, lambda: rows_table(rows, _JOBS_COLUMNS, empty="no jobs"))
 
 
 @click.command()
-@click.argument("job_id")
+@click.argument("job_id", type=JOB_ID)
 @common_options
 def job(job_id: str) -> None:
     """One job's status (realtime, or history once it has left the realtime list)."""
@@ -210,7 +213,7 @@ def job(job_id: str) -> None:
 
 
 @click.command()
-@click.argument("job_ids", nargs=-1, required=True)
+@click.argument("job_ids", nargs=-1, required=True, type=JOB_ID)
 @common_options
 def cancel(job_ids: tuple[str, ...]) -> None:
     """Cancel jobs. Exit status 3 when a scheduler reports a failure."""
@@ -276,28 +279,11 @@ def history(
         limit=limit,
     )
     rows = [{**plain(j), "state": JobStatus.from_history_row(j).state.value} for j in found]
-    app.out.emit(
-        rows,
-        lambda: rows_table(
-            rows,
-            [
-                ("JOB ID", "job_id"),
-                ("NAME", "job_name"),
-                ("STATE", "state"),
-                ("QUEUE", "queue"),
-                ("EXIT", "job_exit_status"),
-                ("STARTED", "job_start_time"),
-                ("ENDED", "job_end_time"),
-                ("WALLTIME USED", "job_walltime_used"),
-                ("CORES", "job_proc_num"),
-            ],
-            empty="no jobs",
-        ),
-    )
+    app.out.emit(rows, lambda: rows_table(rows, _HISTORY_COLUMNS, empty="no jobs"))
 
 
 @click.command()
-@click.argument("job_id", required=False)
+@click.argument("job_id", required=False, type=JOB_ID)
 @click.option("--stderr", "stream", flag_value="stderr", help="The error file instead.")
 @click.option("--stdout", "stream", flag_value="stdout", default=True, hidden=True)
 @click.option("--path", help="Read this file instead of a job's output.")

@@ -24,7 +24,18 @@ from rich.table import Table
 from rich.text import Text
 from scnet_hpc_api.types import Unset
 
-__all__ = ["Column", "Output", "plain", "record_table", "rows_table"]
+from scnet_hpc import Job, JobStatus
+
+__all__ = [
+    "Column",
+    "Output",
+    "duration",
+    "plain",
+    "record_table",
+    "rows_table",
+    "status_data",
+    "status_table",
+]
 
 #: A column: header and how to get the cell from a (plain) row.
 Column = tuple[str, str | Callable[[Mapping[str, Any]], Any]]
@@ -173,3 +184,39 @@ def _get(row: Mapping[str, Any], getter: str | Callable[[Mapping[str, Any]], Any
     for part in getter.split("."):
         value = value.get(part) if isinstance(value, Mapping) else None
     return value
+
+
+def status_data(job: Job, status: JobStatus | None) -> dict[str, Any] | None:
+    """A job status with the same keys every time (``job``, ``wait``, ``submit --wait``)."""
+    if status is None:
+        return None
+    return {**status.to_dict(), "scheduler_id": job.scheduler_id, "terminal": status.is_terminal}
+
+
+def status_table(data: Mapping[str, Any]) -> Any:
+    return record_table(
+        [
+            (k.replace("_", " "), v)
+            for k, v in data.items()
+            if k not in ("terminal", "detail")  # the raw record: json only
+        ],
+        title=f"Job {data['job_id']}",
+    )
+
+
+def duration(seconds: Any) -> str | None:
+    """``3.0000`` -> ``0:00:03``; ``100000`` -> ``1-03:46:40`` (days when a day or more).
+
+    Durations the service sends as (decimal) seconds, shown the way walltimes are written.
+    """
+    try:
+        total = round(float(seconds))
+    except (TypeError, ValueError):
+        return None if seconds is None else str(seconds)
+    if total < 0:
+        return str(seconds)
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    clock = f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{days}-{hours:02d}:{minutes:02d}:{secs:02d}" if days else clock

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from scnet_hpc import Client
+from scnet_hpc.environment import read_env
 
 from ._client import make_client
 from ._config import ENV_VARS, Settings, resolve
@@ -21,7 +22,26 @@ from ._debug import DebugLog
 from ._errors import describe, format_traceback
 from ._output import Output
 
-__all__ = ["CliState", "common_options", "get_state"]
+__all__ = ["JOB_ID", "CliState", "common_options", "get_state"]
+
+
+class JobIdType(click.ParamType):  # type: ignore[type-arg]  # generic only from click 8.2
+    """A Slurm job id: digits, or ``<digits>_<digits>`` for one task of a job array.
+
+    Checked before anything is sent, so ``wait abc`` is a usage error, not "job not found".
+    """
+
+    name = "JOB_ID"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value).strip()
+        number, _, task = text.partition("_")
+        if number.isdigit() and (not task or task.isdigit()):
+            return text
+        self.fail(f"a job id is a number such as 35900 (or 35900_1), got {value!r}", param, ctx)
+
+
+JOB_ID = JobIdType()
 
 F = TypeVar("F", bound=Callable[..., Any])
 # click >= 8.2 raises this for a group called without a command (8.1 prints help and exits 0).
@@ -34,7 +54,7 @@ class CliState:
     def __init__(self) -> None:
         self.flags: dict[str, Any] = {}
         self.output_flag: str | None = None
-        self.debug = os.environ.get("SCNET_DEBUG", "").strip() not in ("", "0", "false", "no")
+        self.debug = read_env(settings=["debug"]).get("debug", "0") not in ("0", "false", "no")
         self._settings: Settings | None = None
         self._client: Client | None = None
         self._debug_log: DebugLog | None = None

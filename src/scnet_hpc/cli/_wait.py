@@ -17,7 +17,8 @@ import click
 from scnet_hpc import Job, JobState, JobStatus, PollSchedule
 
 from ._errors import CliError, ExitCode
-from ._state import CliState, common_options, get_state
+from ._output import status_data, status_table
+from ._state import JOB_ID, CliState, common_options, get_state
 
 __all__ = ["finish", "wait", "watch"]
 
@@ -75,7 +76,7 @@ def finish(job: Job, status: JobStatus) -> None:
 
 
 @click.command()
-@click.argument("job_id")
+@click.argument("job_id", type=JOB_ID)
 @click.option("--timeout", type=click.FloatRange(min=0), help="Give up after this many seconds.")
 @click.option(
     "--interval",
@@ -85,8 +86,6 @@ def finish(job: Job, status: JobStatus) -> None:
 @common_options
 def wait(job_id: str, timeout: float | None, interval: float | None) -> None:
     """Wait until a job has finished; exit status 7 unless it completed, 5 on --timeout."""
-    from ._jobs import status_data, status_table
-
     state = get_state()
     handle = state.client().job(job_id)
     status = watch(state, handle, timeout, interval)

@@ -1,94 +1,19 @@
-"""AK/SK signing, token expiry and the optional on-disk token cache.
-
-The platform hands out one JWT per region; each carries its expiry as ``expireTime``
-(milliseconds since the epoch, as a string). The SDK reads that claim without verifying the
-signature (it has no key, and the server is the one that checks), renews a token shortly
-before it runs out, and signs in again when renewal is impossible.
-"""
+"""The optional on-disk cache of region tokens (saves sign-ins between runs)."""
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import hashlib
-import hmac
 import json
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ._logging import logger, register_secret
+from ._logging import logger
+from ._tokens import Token
 
-__all__ = [
-    "PLATFORM_REGION",
-    "Token",
-    "TokenCache",
-    "jwt_expiry",
-    "sign",
-    "string_to_sign",
-]
-
-#: ``clusterId`` of the platform's own token (``clusterName`` ``ac``): good for platform calls only.
-PLATFORM_REGION = "0"
-
-
-def string_to_sign(access_key: str, timestamp: str, user: str) -> str:
-    """The documented message: compact JSON, these three members in this order, UTF-8 kept."""
-    return json.dumps(
-        {"accessKey": access_key, "timestamp": timestamp, "user": user},
-        separators=(",", ":"),
-        ensure_ascii=False,
-    )
-
-
-def sign(secret_key: str, access_key: str, timestamp: str, user: str) -> str:
-    """Lower-case hex HMAC-SHA256 of ``string_to_sign(...)`` keyed with the secret key."""
-    message = string_to_sign(access_key, timestamp, user).encode("utf-8")
-    return hmac.new(secret_key.encode("utf-8"), message, hashlib.sha256).hexdigest()
-
-
-def jwt_expiry(token: str) -> float | None:
-    """Expiry of a platform JWT in epoch seconds (``expireTime`` ms, else ``exp`` s), if known."""
-    try:
-        payload = token.split(".")[1]
-        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    except (IndexError, ValueError):
-        return None
-    if not isinstance(claims, dict):
-        return None
-    for name, scale in (("expireTime", 1000.0), ("exp", 1.0)):
-        value = claims.get(name)
-        if value is None or isinstance(value, bool):
-            continue
-        try:
-            return float(value) / scale
-        except (TypeError, ValueError):
-            continue
-    return None
-
-
-@dataclass(frozen=True)
-class Token:
-    """A region's token and when it expires (epoch seconds; ``None`` when the JWT does not say)."""
-
-    value: str
-    expires_at: float | None
-
-    @classmethod
-    def parse(cls, value: str) -> Token:
-        register_secret(value)
-        return cls(value, jwt_expiry(value))
-
-    def expires_within(self, seconds: float, now: float) -> bool:
-        return self.expires_at is not None and self.expires_at - now <= seconds
-
-    def expired(self, now: float) -> bool:
-        return self.expires_at is not None and self.expires_at <= now
-
-    def __repr__(self) -> str:
-        return f"Token(value='***', expires_at={self.expires_at!r})"
+__all__ = ["TokenCache"]
 
 
 class TokenCache:

@@ -1,0 +1,66 @@
+"""Plans and their effects: the SDK's logic, written once for sync and async.
+
+Everything the SDK does is a *plan*: a generator that yields effects (``Send`` a request,
+``Sleep`` a while) and receives their results (the ``httpx.Response``, or the exception thrown
+back into it). A plan holds all the logic and never performs I/O itself; the two drivers in
+``_drivers`` perform the effects. ``Client`` and ``AsyncClient`` run the very same plans, so
+they cannot drift apart and send the same requests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import httpx
+
+from ._logging import redact
+from ._operations import Operation
+
+__all__ = ["Effect", "Plan", "Send", "Sleep"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Send:
+    """Effect: send this request; the plan receives the ``httpx.Response`` (or the exception)."""
+
+    operation: Operation
+    method: str
+    url: str
+    headers: dict[str, str]
+    timeout: httpx.Timeout
+    params: dict[str, Any] | None = None
+    json: Any = None
+    data: dict[str, Any] | None = None
+
+    def httpx_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {
+            "method": self.method,
+            "url": self.url,
+            "headers": self.headers,
+            "timeout": self.timeout,
+        }
+        if self.params:
+            kwargs["params"] = self.params
+        if self.json is not None:
+            kwargs["json"] = self.json
+        if self.data is not None:
+            kwargs["data"] = self.data
+        return kwargs
+
+    def __repr__(self) -> str:
+        return f"Send({self.method} {redact(self.url)} [{self.operation}])"
+
+
+@dataclass(frozen=True)
+class Sleep:
+    """Effect: wait this many seconds (with the client's injectable ``sleep``)."""
+
+    seconds: float
+
+
+Effect = Send | Sleep
+Plan = Generator[Effect, Any, T]
