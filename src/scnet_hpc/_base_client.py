@@ -33,8 +33,8 @@ from ._options import Options
 from ._session import Session
 from ._states import JobState, JobStatus
 
-if TYPE_CHECKING:  # typing.Self is 3.11+; only annotations use it
-    from typing_extensions import Self
+if TYPE_CHECKING:
+    from typing import Self
 
 __all__ = ["BaseClient", "BaseJob"]
 
