@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import yaml
 
 from scnet_hpc.mock import Deployment, load_deployment
-from scnet_hpc.mock.slurm_engine import SLURM_DEPLOYMENT
+from scnet_hpc.mock.engines.slurm.engine import SLURM_DEPLOYMENT
 
 T = TypeVar("T")
 

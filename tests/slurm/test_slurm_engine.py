@@ -15,10 +15,10 @@ import pytest
 from slurm_helpers import slurm_deployment, wait_for
 
 from scnet_hpc.mock import Clock
-from scnet_hpc.mock._slurm_mapping import JOB_PATH
-from scnet_hpc.mock.engine import JobRecord, JobRequest, SubmitRejected
-from scnet_hpc.mock.slurm_engine import SlurmEngine, SlurmEngineError
-from scnet_hpc.mock.slurmcli import SlurmCLI
+from scnet_hpc.mock.engines.base import JobRecord, JobRequest, SubmitRejected
+from scnet_hpc.mock.engines.slurm.cli import SlurmCLI
+from scnet_hpc.mock.engines.slurm.engine import SlurmEngine, SlurmEngineError
+from scnet_hpc.mock.engines.slurm.mapping import JOB_PATH
 
 pytestmark = pytest.mark.slurm
 

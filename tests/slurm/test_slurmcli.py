@@ -1,4 +1,4 @@
-"""Tests of scnet_hpc.mock.slurmcli.
+"""Tests of scnet_hpc.mock.engines.slurm.cli.
 
 Part (a) parses outputs captured from Slurm 22.05.8 on Debian 12 (the files in
 fixtures/, see fixtures/README.md for how they were made) and runs everywhere.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from scnet_hpc.mock.slurmcli import (
+from scnet_hpc.mock.engines.slurm.cli import (
     SbatchError,
     SlurmCLI,
     SlurmCommandError,

@@ -13,23 +13,23 @@ Serve it with ``make mock`` (or ``python -m scnet_hpc.mock``), or use it in-proc
         headers = {"token": mock.mint_token()}
         http.get("/hpc/openapi/v2/cluster", headers=headers).json()
 
-See ``scnet_hpc.mock.testing`` for serving it over real HTTP in a test, ``engine`` for the
-scheduler interface behind it, and ``_faults`` (loaded only on demand) for fault injection.
+See ``scnet_hpc.mock.testing`` for serving it over real HTTP in a test, ``engines.base`` for the
+scheduler interface behind it, and ``app.faults`` (loaded only on demand) for fault injection.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._app import create_app
-from ._clock import Clock
-from ._deployment import DEFAULT_DEPLOYMENT, Deployment, DeploymentError, load_deployment
-from ._state import DemoUser, MockState
-from ._tokens import sign, string_to_sign
-from .engine import Engine
+from .app.application import create_app
+from .app.state import DemoUser, MockState
+from .app.tokens import sign, string_to_sign
+from .clock import Clock
+from .deployment.model import DEFAULT_DEPLOYMENT, Deployment, DeploymentError, load_deployment
+from .engines.base import Engine
 
 if TYPE_CHECKING:
-    from ._faults import FaultConfig, FaultRule
+    from .app.faults import FaultConfig, FaultRule
 
 __all__ = [
     "DEFAULT_DEPLOYMENT",
@@ -49,9 +49,9 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    # The fault switch is loaded only when someone asks for it (see _faults' docstring).
+    # The fault switch is loaded only when someone asks for it (see app.faults' docstring).
     if name in ("FaultConfig", "FaultRule"):
-        from . import _faults
+        from .app import faults
 
-        return getattr(_faults, name)
+        return getattr(faults, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

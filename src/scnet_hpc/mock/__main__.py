@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ._deployment import DEFAULT_DEPLOYMENT, DeploymentError, load_deployment
+from .deployment.model import DEFAULT_DEPLOYMENT, DeploymentError, load_deployment
 
 FAULTS_ENV = "SCNET_MOCK_FAULTS"
 
@@ -38,12 +38,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     faults = args.faults if args.faults is not None else os.environ.get(FAULTS_ENV) or None
     try:
-        from ._app import ENGINE_DEPLOYMENTS, create_app
+        from .app.application import ENGINE_DEPLOYMENTS, create_app
 
         deployment = load_deployment(args.deployment or ENGINE_DEPLOYMENTS.get(args.engine))
         import uvicorn
 
-        from ._clock import Clock
+        from .clock import Clock
 
         app = create_app(
             deployment, clock=Clock(speed=args.speed), engine=args.engine, faults=faults

@@ -12,7 +12,7 @@ own error messages.
 
 The state is indexed so that the cost of a call does not grow with the number of jobs held:
 per user (realtime and history jobs, bytes written), and per (queue, user) for the pending jobs
-that are eligible to start (``_lanes``: a dispatch pass visits only the jobs that might start).
+that are eligible to start (``lanes``: a dispatch pass visits only the jobs that might start).
 """
 
 from __future__ import annotations
@@ -24,12 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 
-from ._accounts import account_limits, account_storage
-from ._clock import Clock
-from ._deployment import Deployment, QueueSpec, RegionAccount, SchedulerSpec
-from ._lanes import AT_JOB_LIMIT, Lanes
-from ._program import simulate
-from .engine import (
+from ...clock import Clock
+from ...deployment.accounts import account_limits, account_storage
+from ...deployment.model import Deployment, QueueSpec, RegionAccount, SchedulerSpec
+from ..base import (
     CancelOutcome,
     FilePage,
     JobRecord,
@@ -41,6 +39,8 @@ from .engine import (
     UserLimits,
     page_of_lines,
 )
+from .lanes import AT_JOB_LIMIT, Lanes
+from .program import simulate
 
 __all__ = ["SimulatedEngine"]
 
@@ -390,7 +390,7 @@ class SimulatedEngine:
 
     def _dispatch(self, s: _Scheduler, t: int) -> None:
         """Start every eligible pending job that fits now, in submit order (first fit; the
-        rule and why most waiting jobs are not visited: ``_lanes``)."""
+        rule and why most waiting jobs are not visited: ``lanes``)."""
         run = s.lanes.dispatch_pass(lambda user: self._at_job_limit(s, user))
         for position, job_id in run:
             job = s.jobs[job_id]

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from .engine import JobRecord, QueueInfo, UserLimits
+from ..engines.base import JobRecord, QueueInfo, UserLimits
 
 __all__ = [
     "HISTORY_FIELDS",

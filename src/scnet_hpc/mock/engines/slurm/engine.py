@@ -13,7 +13,7 @@ Decisions, and why:
 
 * **Users.** Slurm runs every job as the OS user that runs the mock (root on the local cluster).
   The API's cluster user (``demo``) is mapped onto it: the engine records which API user
-  submitted which job (``_slurm_ledger``) and shows each user only their own jobs. ``%u`` in
+  submitted which job (``ledger``) and shows each user only their own jobs. ``%u`` in
   an output pattern is therefore the OS user, as Slurm expands it.
 * **Paths.** A user's jobs live under their home (the deployment's ``home``): the work
   directory and the stdout/stderr files must be inside it (else the submission is refused,
@@ -33,7 +33,7 @@ Decisions, and why:
   as ``<id>_<n>`` (pending tasks still grouped by Slurm as ``<id>_[n-m]``). The realtime
   detail of the array's own id is one of its tasks, an unfinished one while any is.
 
-See ``_slurm_mapping`` for the GAP_* → sbatch table and the state words.
+See ``mapping`` for the GAP_* → sbatch table and the state words.
 """
 
 from __future__ import annotations
@@ -47,18 +47,10 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from ._accounts import account_limits, account_storage
-from ._clock import Clock
-from ._deployment import Deployment, RegionAccount, SchedulerSpec
-from ._slurm_ledger import Ledger, LedgerEntry
-from ._slurm_mapping import (
-    batch_script,
-    job_environment,
-    job_record,
-    queue_info,
-    sbatch_options,
-)
-from .engine import (
+from ...clock import Clock
+from ...deployment.accounts import account_limits, account_storage
+from ...deployment.model import DEPLOYMENTS, Deployment, RegionAccount, SchedulerSpec
+from ..base import (
     CancelOutcome,
     FilePage,
     JobRecord,
@@ -70,13 +62,21 @@ from .engine import (
     UserLimits,
     page_of_lines,
 )
-from .slurmcli import (
+from .cli import (
     SbatchError,
     SlurmCLI,
     SlurmCommandError,
     SlurmJob,
     expand_output_pattern,
     parse_jobcomp,
+)
+from .ledger import Ledger, LedgerEntry
+from .mapping import (
+    batch_script,
+    job_environment,
+    job_record,
+    queue_info,
+    sbatch_options,
 )
 
 __all__ = ["SLURM_DEPLOYMENT", "SlurmEngine", "SlurmEngineError", "create_engine"]
@@ -85,7 +85,7 @@ log = logging.getLogger("scnet_hpc.mock.slurm")
 T = TypeVar("T")
 
 #: The deployment ``--engine slurm`` serves unless ``--deployment`` is given.
-SLURM_DEPLOYMENT = Path(__file__).with_name("slurm-deployment.yaml")
+SLURM_DEPLOYMENT = DEPLOYMENTS / "slurm-deployment.yaml"
 #: Where ``scripts/slurm-up.sh`` writes the variables of the local cluster.
 ENV_FILE = Path(".slurm") / "env"
 _TIME_LIMIT = (
@@ -124,7 +124,7 @@ def slurm_environment(
         found = {k: env[k] for k in keys if env.get(k)}
     else:
         if search is None:
-            search = [Path.cwd(), Path(__file__).resolve().parents[3]]
+            search = [Path.cwd(), Path(__file__).resolve().parents[5]]
         for base in dict.fromkeys(search):
             if (base / ENV_FILE).is_file():
                 found = _read_env_file(base / ENV_FILE)

@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator
 
 __all__ = [
     "DEFAULT_DEPLOYMENT",
+    "DEPLOYMENTS",
     "Deployment",
     "DeploymentError",
     "QueueSpec",
@@ -32,7 +33,9 @@ __all__ = [
     "parse_walltime",
 ]
 
-DEFAULT_DEPLOYMENT = Path(__file__).with_name("default-deployment.yaml")
+DEPLOYMENTS = Path(__file__).parent
+"""The folder of the deployment files that ship with the mock."""
+DEFAULT_DEPLOYMENT = DEPLOYMENTS / "default-deployment.yaml"
 
 _WALLTIME = re.compile(r"^(?:(\d+)-)?(\d{1,3}):([0-5]\d):([0-5]\d)$")
 

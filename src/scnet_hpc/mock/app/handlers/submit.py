@@ -13,9 +13,9 @@ import posixpath
 import re
 from collections.abc import Mapping
 
-from ._deployment import expand_nodes, parse_walltime
-from ._errors import invalid
-from .engine import JobRequest
+from ...deployment.model import expand_nodes, parse_walltime
+from ...engines.base import JobRequest
+from ..errors import invalid
 
 __all__ = ["KNOWN_TEMPLATES", "job_request"]
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import _render as render
-from ._context import Ctx, page
-from ._errors import INTERNAL, ApiError, invalid
-from ._submit import job_request
-from .engine import JobRecord, SubmitRejected
+from ...engines.base import JobRecord, SubmitRejected
+from .. import render
+from ..context import Ctx, page
+from ..errors import INTERNAL, ApiError, invalid
+from .submit import job_request
 
 __all__ = ["JOB_HANDLERS"]
 

@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import re
 
-from .engine import ACTIVE_STATES, JobRecord, JobRequest, QueueInfo
-from .slurmcli import TERMINAL_STATES, SlurmJob, SlurmNode, SlurmPartition, expand_hostlist
+from ..base import ACTIVE_STATES, JobRecord, JobRequest, QueueInfo
+from .cli import TERMINAL_STATES, SlurmJob, SlurmNode, SlurmPartition, expand_hostlist
 
 __all__ = [
     "JOB_PATH",
