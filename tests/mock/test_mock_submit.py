@@ -290,12 +290,18 @@ def test_nonzero_exit_fails_the_job(api: Api, clock: Clock) -> None:
 
 
 def test_output_paths_expand_slurm_patterns(api: Api, clock: Clock) -> None:
+    # The same expansion as the Slurm engine's: %J of a batch job is the job id (no ".batch"),
+    # %A of a job that is not an array is the job id, %s is the batch step's name.
     job = api.submit_ok(
-        GAP_CMD_FILE="whoami; pwd", GAP_STD_OUT_FILE="out-%u-%x-%j.txt", GAP_JOB_NAME="named"
+        GAP_CMD_FILE="whoami; pwd",
+        GAP_STD_OUT_FILE="out-%u-%x-%j-%J-%A-%s.txt",
+        GAP_JOB_NAME="named",
     )
     clock.advance(2)
     detail = api.job(job)
-    assert detail["outputPath"] == f"/public/home/demo/work/out-demo-named-{job}.txt"
+    assert (
+        detail["outputPath"] == f"/public/home/demo/work/out-demo-named-{job}-{job}-{job}-batch.txt"
+    )
     text = api.ok(
         "read_file_content",
         data={"dirPath": detail["outputPath"], "triggerNum": "1", "rollDirection": "DOWN"},

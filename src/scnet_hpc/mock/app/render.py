@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from ..clock import ISO_TIME, china_time
 from ..engines.base import JobRecord, QueueInfo, UserLimits
 
 __all__ = [
@@ -33,7 +33,6 @@ __all__ = [
     "user_limit",
 ]
 
-CHINA = timezone(timedelta(hours=8))
 _REALTIME = {
     "PENDING": "statQ",
     "CONFIGURING": "statQ",
@@ -48,19 +47,6 @@ _HISTORY = {
     "PREEMPTED": "statRQ",
     "REQUEUED": "statRQ",
 }
-
-
-def china_time(t: float | None) -> str:
-    """``yyyy-MM-dd HH:mm:ss`` in UTC+8, or ``""`` when the time is not known yet."""
-    if t is None:
-        return ""
-    return datetime.fromtimestamp(t, CHINA).strftime("%Y-%m-%d %H:%M:%S")
-
-
-def parse_china_time(text: str) -> float:
-    """The inverse of ``china_time`` (one trailing newline tolerated, as the contract allows)."""
-    moment = datetime.strptime(text.rstrip("\n"), "%Y-%m-%d %H:%M:%S")
-    return moment.replace(tzinfo=CHINA).timestamp()
 
 
 def duration(seconds: float) -> str:
@@ -85,7 +71,7 @@ def _elapsed(rec: JobRecord, now: float) -> float:
 
 
 def _iso(t: float | None) -> str:
-    return datetime.fromtimestamp(t, CHINA).strftime("%Y-%m-%dT%H:%M:%S") if t else "Unknown"
+    return china_time(t, ISO_TIME) if t else "Unknown"
 
 
 def _init_attr(rec: JobRecord) -> dict[str, Any]:

@@ -22,9 +22,8 @@ import math
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
 
-from ...clock import Clock
+from ...clock import ISO_TIME, Clock, china_time
 from ...deployment.accounts import account_limits, account_storage
 from ...deployment.model import Deployment, QueueSpec, RegionAccount, SchedulerSpec
 from ..base import (
@@ -39,12 +38,12 @@ from ..base import (
     UserLimits,
     page_of_lines,
 )
+from ..slurm_syntax import expand_output_pattern
 from .lanes import AT_JOB_LIMIT, Lanes
 from .program import simulate
 
 __all__ = ["SimulatedEngine"]
 
-_CHINA = timezone(timedelta(hours=8))
 _FAILED = "sbatch: error: Batch job submission failed: "
 NODE_CONFIG = _FAILED + "Requested node configuration is not available"
 TIME_LIMIT = _FAILED + "Requested time limit is invalid (missing or exceeds some limit)"
@@ -235,8 +234,8 @@ class SimulatedEngine:
                 mem_per_node_mb=request.mem_per_node_mb,
                 work_dir=request.work_dir,
                 command=request.command,
-                stdout_path=_expand(request.stdout_pattern, job_id, request),
-                stderr_path=_expand(request.stderr_pattern, job_id, request),
+                stdout_path=_output_path(request.stdout_pattern, job_id, request),
+                stderr_path=_output_path(request.stderr_pattern, job_id, request),
                 app_name=request.app_name,
                 exclusive=request.exclusive,
             )
@@ -455,7 +454,7 @@ class SimulatedEngine:
             node=nodes[0].name,
             user=rec.user,
             work_dir=rec.work_dir,
-            start=_china(t),
+            start=china_time(t, "%a %b %d %H:%M:%S CST %Y"),
         )
         job.runtime, job.exit_code = program.runtime, program.exit_code
         limit = rec.walltime if rec.walltime is not None else program.runtime
@@ -498,7 +497,7 @@ class SimulatedEngine:
                     rec.user,
                     [
                         f"slurmstepd: error: *** JOB {rec.job_id} ON {rec.nodes[0]} "
-                        f"CANCELLED AT {_iso(t)} ***"
+                        f"CANCELLED AT {china_time(t, ISO_TIME)} ***"
                     ],
                 )
         elif rec.walltime is not None and job.runtime > rec.walltime:
@@ -509,7 +508,7 @@ class SimulatedEngine:
                 rec.user,
                 [
                     f"slurmstepd: error: *** JOB {rec.job_id} ON {rec.nodes[0]} "
-                    f"CANCELLED AT {_iso(t)} DUE TO TIME LIMIT ***"
+                    f"CANCELLED AT {china_time(t, ISO_TIME)} DUE TO TIME LIMIT ***"
                 ],
             )
         elif exit_code != 0:
@@ -557,33 +556,11 @@ def _current(s: _Scheduler, job: _Job) -> JobRecord:
     return rec
 
 
-def _expand(pattern: str, job_id: str, req: JobRequest) -> str:
-    """Slurm's filename patterns that make sense for one job: %j %u %x %%."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "%" and i + 1 < len(pattern):
-            code = pattern[i + 1]
-            out.append(
-                {"j": job_id, "J": job_id, "u": req.user, "x": req.name, "%": "%"}.get(
-                    code, "%" + code
-                )
-            )
-            i += 2
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
-
-
 def _kill_error(job_id: str, why: str) -> str:
     return f"scancel: error: Kill job error on job id {job_id}: {why}"
 
 
-def _china(t: int) -> str:
-    return datetime.fromtimestamp(t, _CHINA).strftime("%a %b %d %H:%M:%S CST %Y")
-
-
-def _iso(t: int) -> str:
-    return datetime.fromtimestamp(t, _CHINA).strftime("%Y-%m-%dT%H:%M:%S")
+def _output_path(pattern: str, job_id: str, req: JobRequest) -> str:
+    # Expanded at submit: the node is not known yet, so %N stays as written (as Slurm's would
+    # for a file named before the job starts).
+    return expand_output_pattern(pattern, job_id=int(job_id), name=req.name, user=req.user)

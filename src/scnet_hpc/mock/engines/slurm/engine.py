@@ -62,12 +62,12 @@ from ..base import (
     UserLimits,
     page_of_lines,
 )
+from ..slurm_syntax import expand_output_pattern, first_host
 from .cli import (
     SbatchError,
     SlurmCLI,
     SlurmCommandError,
     SlurmJob,
-    expand_output_pattern,
     parse_jobcomp,
 )
 from .ledger import Ledger, LedgerEntry
@@ -506,7 +506,7 @@ class SlurmEngine:
                 job_id=job.slurm_job_id,
                 name=job.name,
                 user=self._os_user,
-                node=job.nodes.split(",")[0],
+                node=first_host(job.nodes),
                 array_job_id=job.array_job_id,
                 array_task_id=job.array_task_id,
             )

@@ -36,7 +36,8 @@ from __future__ import annotations
 import re
 
 from ..base import ACTIVE_STATES, JobRecord, JobRequest, QueueInfo
-from .cli import TERMINAL_STATES, SlurmJob, SlurmNode, SlurmPartition, expand_hostlist
+from ..slurm_syntax import expand_hostlist
+from .cli import TERMINAL_STATES, SlurmJob, SlurmNode, SlurmPartition
 
 __all__ = [
     "JOB_PATH",
