@@ -20,6 +20,7 @@ from __future__ import annotations
 import heapq
 import math
 import threading
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -40,7 +41,7 @@ from ..base import (
 )
 from ..slurm_syntax import expand_output_pattern
 from .lanes import AT_JOB_LIMIT, Lanes
-from .program import simulate
+from .program import Output, simulate
 
 __all__ = ["SimulatedEngine"]
 
@@ -77,8 +78,7 @@ class _Job:
     node_list: tuple[str, ...]
     runtime: int = 0
     exit_code: int = 0
-    stdout: tuple[str, ...] = ()
-    stderr: tuple[str, ...] = ()
+    unprinted: deque[Output] = field(default_factory=deque)  # output not due yet, in order
 
 
 @dataclass
@@ -97,6 +97,7 @@ class _Scheduler:
     pending: dict[str, None] = field(default_factory=dict)  # ordered set, submit order
     not_yet_eligible: list[tuple[int, str]] = field(default_factory=list)  # heap
     running: list[tuple[int, str]] = field(default_factory=list)  # heap of (end, id)
+    printing: list[tuple[int, str]] = field(default_factory=list)  # heap (output due at, id)
     realtime: dict[str, None] = field(default_factory=dict)  # ordered set of ids
     leaving: list[tuple[int, str]] = field(default_factory=list)  # heap (leaves realtime at, id)
     history: dict[str, JobRecord] = field(default_factory=dict)
@@ -364,10 +365,16 @@ class SimulatedEngine:
             t = min(
                 s.running[0][0] if s.running else math.inf,
                 s.not_yet_eligible[0][0] if s.not_yet_eligible else math.inf,
+                s.printing[0][0] if s.printing else math.inf,
             )
             if t > now:
                 break
             event = int(t)
+            while s.printing and s.printing[0][0] <= event:
+                _, job_id = heapq.heappop(s.printing)
+                job = s.jobs.get(job_id)
+                if job and job.record.state == "RUNNING":
+                    self._print(s, job, event)
             while s.running and s.running[0][0] <= event:
                 _, job_id = heapq.heappop(s.running)
                 job = s.jobs.get(job_id)
@@ -454,7 +461,7 @@ class SimulatedEngine:
             node=nodes[0].name,
             user=rec.user,
             work_dir=rec.work_dir,
-            start=china_time(t, "%a %b %d %H:%M:%S CST %Y"),
+            start=t,
         )
         job.runtime, job.exit_code = program.runtime, program.exit_code
         limit = rec.walltime if rec.walltime is not None else program.runtime
@@ -469,16 +476,29 @@ class SimulatedEngine:
         )
         count, cores = s.running_by_user.get(rec.user, (0, 0))
         s.running_by_user[rec.user] = (count + 1, cores + rec.num_cores)
-        self._write(s, rec.stdout_path, rec.user, list(program.stdout), truncate=True)
+        self._write(s, rec.stdout_path, rec.user, [], truncate=True)
         if rec.stderr_path != rec.stdout_path:
             self._write(s, rec.stderr_path, rec.user, [], truncate=True)
-        self._write(s, rec.stderr_path, rec.user, list(program.stderr))
+        job.unprinted = deque(replace(o, at=t + o.at) for o in program.output if t + o.at <= end)
+        self._print(s, job, t)
         heapq.heappush(s.running, (end, rec.job_id))
+
+    def _print(self, s: _Scheduler, job: _Job, t: int) -> None:
+        """Write what the job's program has printed by ``t``; remember when the rest is due."""
+        rec = job.record
+        while job.unprinted and job.unprinted[0].at <= t:
+            out = job.unprinted.popleft()
+            path = rec.stderr_path if out.to_stderr else rec.stdout_path
+            self._write(s, path, rec.user, out.lines)
+        if job.unprinted:
+            heapq.heappush(s.printing, (job.unprinted[0].at, rec.job_id))
 
     def _finish(self, s: _Scheduler, job: _Job, t: int, forced: str | None) -> None:
         """End a job at ``t``: ``forced`` is CANCELLED, or None to end as its program decides."""
         rec = job.record
         if rec.state == "RUNNING":
+            self._print(s, job, t)
+            job.unprinted.clear()  # what it would have printed later never is (cancel, timeout)
             for name in rec.nodes:
                 s.nodes[name].free += job.cores_per_node
             count, cores = s.running_by_user[rec.user]
