@@ -136,7 +136,8 @@ def test_unknown_application_template_is_10004(api: Api) -> None:
         ({"GAP_JOB_MEM": "200GB"}, FAILED + "Requested node configuration is not available"),
         (
             {"GAP_WALL_TIME": "01:00:00"},
-            FAILED + "Requested time limit is invalid (missing or exceeds some limit)",
+            FAILED + "Requested time limit is invalid (missing or exceeds some limit): "
+            "queue debug allows at most 00:30:00, 01:00:00 was requested",
         ),
         (
             {"GAP_WALL_TIME": "00:00:00"},

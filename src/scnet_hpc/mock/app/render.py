@@ -18,6 +18,7 @@ from typing import Any
 
 from ..clock import ISO_TIME, china_time
 from ..engines.base import JobRecord, QueueInfo, UserLimits
+from ..engines.slurm_syntax import duration
 
 __all__ = [
     "HISTORY_FIELDS",
@@ -47,13 +48,6 @@ _HISTORY = {
     "PREEMPTED": "statRQ",
     "REQUEUED": "statRQ",
 }
-
-
-def duration(seconds: float) -> str:
-    seconds = max(0, int(seconds))
-    days, rest = divmod(seconds, 86400)
-    hms = f"{rest // 3600:02d}:{rest % 3600 // 60:02d}:{rest % 60:02d}"
-    return f"{days}-{hms}" if days else hms
 
 
 def realtime_status(rec: JobRecord) -> str:

@@ -1,5 +1,6 @@
-"""Slurm's own notations, written once for both engines and the deployment model: hostlists
-(``n[01-04],gpu1``) and the filename patterns of sbatch's ``-o``/``-e`` (``out-%j.txt``).
+"""Slurm's own notations, written once for both engines, the deployment model and the HTTP layer:
+hostlists (``n[01-04],gpu1``), the filename patterns of sbatch's ``-o``/``-e`` (``out-%j.txt``)
+and durations (``1-02:03:04``).
 
 The simulated engine imitates Slurm and the Slurm engine reads what Slurm reports; when both
 expand these through the same functions, they cannot disagree about what a pattern means.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NO_ARRAY_TASK", "expand_hostlist", "expand_output_pattern", "first_host"]
+__all__ = ["NO_ARRAY_TASK", "duration", "expand_hostlist", "expand_output_pattern", "first_host"]
 
 # %a of a job that is not an array task expands to NO_VAL - 1 (seen on 22.05.8:
 # "-o pat-%a" gives "pat-4294967294").
@@ -110,3 +111,11 @@ def expand_output_pattern(
         return str(value).zfill(int(width)) if width else str(value)
 
     return _PATTERN.sub(repl, pattern)
+
+
+def duration(seconds: float) -> str:
+    """Seconds as Slurm writes a duration: ``[D-]HH:MM:SS`` (squeue's TIME, a TimeLimit)."""
+    seconds = max(0, int(seconds))
+    days, rest = divmod(seconds, 86400)
+    hms = f"{rest // 3600:02d}:{rest % 3600 // 60:02d}:{rest % 60:02d}"
+    return f"{days}-{hms}" if days else hms

@@ -39,7 +39,7 @@ from ..base import (
     UserLimits,
     page_of_lines,
 )
-from ..slurm_syntax import expand_output_pattern
+from ..slurm_syntax import duration, expand_output_pattern
 from .lanes import AT_JOB_LIMIT, Lanes
 from .program import Output, simulate
 
@@ -269,10 +269,13 @@ class SimulatedEngine:
             ppn = req.cores_per_node
         else:
             ppn = math.ceil((req.total_cores or 1) / nodes)
-        if req.walltime <= 0 or (
-            queue.max_walltime is not None and req.walltime > queue.max_walltime
-        ):
+        if req.walltime <= 0:
             raise SubmitRejected(TIME_LIMIT)
+        if queue.max_walltime is not None and req.walltime > queue.max_walltime:
+            raise SubmitRejected(
+                f"{TIME_LIMIT}: queue {queue.name} allows at most {duration(queue.max_walltime)}"
+                f", {duration(req.walltime)} was requested"
+            )
         if queue.max_cores_per_job is not None and nodes * ppn > queue.max_cores_per_job:
             raise SubmitRejected(TOO_MANY_CPUS)
         too_many_nodes = (
