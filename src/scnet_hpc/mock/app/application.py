@@ -29,7 +29,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..clock import Clock
-from ..deployment.model import DEPLOYMENTS, Deployment, RegionSpec, load_deployment
+from ..deployment.model import SLURM_DEPLOYMENT, Deployment, RegionSpec, load_deployment
 from ..engines.base import Engine
 from ..engines.simulated.engine import SimulatedEngine
 from .context import Ctx
@@ -54,7 +54,7 @@ _HANDLERS: dict[str, Handler] = {**PLATFORM_HANDLERS, **JOB_HANDLERS, **CLUSTER_
 #: Engines by name: module and factory ``(deployment, clock) -> Engine`` for the non-built-in ones.
 ENGINE_MODULES = {"slurm": "scnet_hpc.mock.engines.slurm.engine"}
 #: The deployment an engine serves when none is given (else the default deployment).
-ENGINE_DEPLOYMENTS = {"slurm": DEPLOYMENTS / "slurm-deployment.yaml"}
+ENGINE_DEPLOYMENTS = {"slurm": SLURM_DEPLOYMENT}
 
 
 class _CountRequests:

@@ -21,6 +21,7 @@ from ..engines.slurm_syntax import expand_hostlist
 __all__ = [
     "DEFAULT_DEPLOYMENT",
     "DEPLOYMENTS",
+    "SLURM_DEPLOYMENT",
     "Deployment",
     "DeploymentError",
     "QueueSpec",
@@ -38,6 +39,8 @@ __all__ = [
 DEPLOYMENTS = Path(__file__).parent
 """The folder of the deployment files that ship with the mock."""
 DEFAULT_DEPLOYMENT = DEPLOYMENTS / "default-deployment.yaml"
+SLURM_DEPLOYMENT = DEPLOYMENTS / "slurm-deployment.yaml"
+"""What the Slurm engine serves unless given another deployment (its queues are slurm-up's)."""
 
 _WALLTIME = re.compile(r"^(?:(\d+)-)?(\d{1,3}):([0-5]\d):([0-5]\d)$")
 

@@ -49,7 +49,7 @@ from typing import TypeVar
 
 from ...clock import Clock
 from ...deployment.accounts import account_limits, account_storage
-from ...deployment.model import DEPLOYMENTS, Deployment, RegionAccount, SchedulerSpec
+from ...deployment.model import SLURM_DEPLOYMENT, Deployment, RegionAccount, SchedulerSpec
 from ..base import (
     CancelOutcome,
     FilePage,
@@ -85,7 +85,6 @@ log = logging.getLogger("scnet_hpc.mock.slurm")
 T = TypeVar("T")
 
 #: The deployment ``--engine slurm`` serves unless ``--deployment`` is given.
-SLURM_DEPLOYMENT = DEPLOYMENTS / "slurm-deployment.yaml"
 #: Where ``scripts/slurm-up.sh`` writes the variables of the local cluster.
 ENV_FILE = Path(".slurm") / "env"
 _TIME_LIMIT = (
