@@ -169,7 +169,11 @@ def test_more_cpus_than_the_partition_has_is_refused_in_sbatchs_words(engine, ho
     ("changes", "message"),
     [
         ({"queue": "nope"}, "sbatch: error: invalid partition specified: nope"),
-        ({"walltime": 3600}, "Requested time limit is invalid"),  # debug: MaxTime 30 min
+        (  # debug: MaxTime 30 min; sbatch does not name the limit, the engine adds it
+            {"walltime": 3600},
+            "Requested time limit is invalid (missing or exceeds some limit): "
+            "queue debug allows at most 00:30:00, 01:00:00 was requested",
+        ),
         ({"walltime": 0}, "Requested time limit is invalid"),
         ({"gpus_per_node": 1}, "sbatch: error: Invalid generic resource (gres) specification"),
         ({"dcus_per_node": 1}, "sbatch: error: Invalid generic resource (gres) specification"),

@@ -10,11 +10,25 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NO_ARRAY_TASK", "duration", "expand_hostlist", "expand_output_pattern", "first_host"]
+__all__ = [
+    "NO_ARRAY_TASK",
+    "TIME_LIMIT",
+    "duration",
+    "expand_hostlist",
+    "expand_output_pattern",
+    "first_host",
+    "time_limit_refusal",
+]
 
 # %a of a job that is not an array task expands to NO_VAL - 1 (seen on 22.05.8:
 # "-o pat-%a" gives "pat-4294967294").
 NO_ARRAY_TASK = 4294967294
+
+TIME_LIMIT = (
+    "sbatch: error: Batch job submission failed: "
+    "Requested time limit is invalid (missing or exceeds some limit)"
+)
+"""What sbatch says when a job's time limit is zero or over its partition's MaxTime."""
 
 _ITEM = re.compile(r"[^,\[]*(?:\[[^\]]*\][^,\[]*)?")
 _RANGED = re.compile(r"([^\[]*)\[([^\]]*)\](.*)")
@@ -119,3 +133,12 @@ def duration(seconds: float) -> str:
     days, rest = divmod(seconds, 86400)
     hms = f"{rest // 3600:02d}:{rest % 3600 // 60:02d}:{rest % 60:02d}"
     return f"{days}-{hms}" if days else hms
+
+
+def time_limit_refusal(queue: str, max_walltime: int, walltime: int) -> str:
+    """sbatch's refusal of a walltime over the queue's limit, plus the limit itself (sbatch
+    does not say which limit; a user needs it to fix the request)."""
+    return (
+        f"{TIME_LIMIT}: queue {queue} allows at most {duration(max_walltime)}, "
+        f"{duration(walltime)} was requested"
+    )

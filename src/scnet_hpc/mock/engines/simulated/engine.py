@@ -39,7 +39,7 @@ from ..base import (
     UserLimits,
     page_of_lines,
 )
-from ..slurm_syntax import duration, expand_output_pattern
+from ..slurm_syntax import TIME_LIMIT, expand_output_pattern, time_limit_refusal
 from .lanes import AT_JOB_LIMIT, Lanes
 from .program import Output, simulate
 
@@ -47,7 +47,6 @@ __all__ = ["SimulatedEngine"]
 
 _FAILED = "sbatch: error: Batch job submission failed: "
 NODE_CONFIG = _FAILED + "Requested node configuration is not available"
-TIME_LIMIT = _FAILED + "Requested time limit is invalid (missing or exceeds some limit)"
 TOO_MANY_CPUS = _FAILED + "More processors requested than permitted"
 BAD_NODE = _FAILED + "Invalid node name specified"
 PARTITION_DOWN = _FAILED + "Partition in standby or down state"
@@ -272,10 +271,7 @@ class SimulatedEngine:
         if req.walltime <= 0:
             raise SubmitRejected(TIME_LIMIT)
         if queue.max_walltime is not None and req.walltime > queue.max_walltime:
-            raise SubmitRejected(
-                f"{TIME_LIMIT}: queue {queue.name} allows at most {duration(queue.max_walltime)}"
-                f", {duration(req.walltime)} was requested"
-            )
+            raise SubmitRejected(time_limit_refusal(queue.name, queue.max_walltime, req.walltime))
         if queue.max_cores_per_job is not None and nodes * ppn > queue.max_cores_per_job:
             raise SubmitRejected(TOO_MANY_CPUS)
         too_many_nodes = (

@@ -62,7 +62,7 @@ from ..base import (
     UserLimits,
     page_of_lines,
 )
-from ..slurm_syntax import expand_output_pattern, first_host
+from ..slurm_syntax import TIME_LIMIT, expand_output_pattern, first_host, time_limit_refusal
 from .cli import (
     SbatchError,
     SlurmCLI,
@@ -87,10 +87,6 @@ T = TypeVar("T")
 #: The deployment ``--engine slurm`` serves unless ``--deployment`` is given.
 #: Where ``scripts/slurm-up.sh`` writes the variables of the local cluster.
 ENV_FILE = Path(".slurm") / "env"
-_TIME_LIMIT = (
-    "sbatch: error: Batch job submission failed: "
-    "Requested time limit is invalid (missing or exceeds some limit)"
-)
 
 
 class SlurmEngineError(ValueError):
@@ -249,6 +245,20 @@ class SlurmEngine:
         s = self._sched
         return [SchedulerInfo(id=s.id, name=s.name, type=s.type, address=s.address, port=s.port)]
 
+    def _refusal(self, exc: SbatchError, request: JobRequest) -> str:
+        """sbatch's words; for a time limit over the partition's, with that limit."""
+        message = exc.stderr.strip() or str(exc)
+        if message != TIME_LIMIT:
+            return message
+        try:
+            limits = {p.name: p.max_time_minutes for p in self._cli.partitions()}
+        except SlurmCommandError:
+            return message
+        minutes = limits.get(request.queue)
+        if minutes is None or request.walltime <= minutes * 60:
+            return message
+        return time_limit_refusal(request.queue, minutes * 60, request.walltime)
+
     def queues(self, scheduler_id: int) -> list[QueueInfo]:
         self._check(scheduler_id)
 
@@ -288,7 +298,7 @@ class SlurmEngine:
         if account is None:
             raise SubmitRejected(f"user {request.user} has no account in this region")
         if request.walltime <= 0:
-            raise SubmitRejected(_TIME_LIMIT)
+            raise SubmitRejected(TIME_LIMIT)
         home = account.home
         checks = [
             ("GAP_WORK_DIR", request.work_dir),
@@ -316,7 +326,7 @@ class SlurmEngine:
                     environment=job_environment(home=home, os_user=self._os_user),
                 )
             except SbatchError as exc:
-                raise SubmitRejected(exc.stderr.strip() or str(exc)) from None
+                raise SubmitRejected(self._refusal(exc, request)) from None
             finally:
                 self._jobs_cache.clear()
             self._ledger.add(
