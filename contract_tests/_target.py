@@ -31,7 +31,8 @@ __all__ = [
 ]
 
 IN_PROCESS_URL = "http://testserver"
-# The mock's documented demo account (src/scnet_hpc/mock/default-deployment.yaml; not secrets).
+# The mock's documented demo account (not secrets):
+# src/scnet_hpc/mock/deployment/default-deployment.yaml.
 DEMO_USER, DEMO_ACCESS_KEY, DEMO_SECRET_KEY = "demo", "demo-access-key", "demo-secret-key"
 
 

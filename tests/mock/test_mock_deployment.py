@@ -11,7 +11,7 @@ from mock_contract import Api, one_region_deployment
 
 from scnet_hpc.mock import DEFAULT_DEPLOYMENT, Clock, DeploymentError, Engine, create_app
 from scnet_hpc.mock import load_deployment as load
-from scnet_hpc.mock._simulated import SimulatedEngine
+from scnet_hpc.mock.engines.simulated.engine import SimulatedEngine
 from scnet_hpc.mock.testing import sync_client
 
 MINIMAL: dict[str, Any] = one_region_deployment(
@@ -141,7 +141,7 @@ def test_an_engine_object_can_be_plugged_in() -> None:
 
 
 def test_unknown_engines_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    from scnet_hpc.mock import _app
+    from scnet_hpc.mock.app import application as _app
 
     monkeypatch.setitem(_app.ENGINE_MODULES, "ghost", "scnet_hpc.mock.no_such_engine")
     with pytest.raises(ValueError, match="'ghost' engine is not available yet"):

@@ -28,7 +28,7 @@ def faulty(spec: str) -> tuple[Any, Any]:
 def test_fault_module_is_not_loaded_unless_faults_are_configured() -> None:
     code = (
         "import sys; from scnet_hpc.mock import create_app; create_app(); "
-        "print('scnet_hpc.mock._faults' in sys.modules)"
+        "print('scnet_hpc.mock.app.faults' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

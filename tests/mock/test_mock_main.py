@@ -6,6 +6,7 @@ Start-up time is printed, not asserted (speed targets belong to bench/).
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -90,12 +91,63 @@ def test_faults_from_the_environment() -> None:
     ],
 )
 def test_bad_switches_exit_2_with_a_message(args: list[str], message: str) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "scnet_hpc.mock", *args], capture_output=True, text=True, timeout=30
-    )
+    argv = [sys.executable, "-m", "scnet_hpc.mock", "--port", str(free_port()), *args]
+    proc = subprocess.run(argv, capture_output=True, text=True, timeout=30)
     assert proc.returncode == 2
     assert message in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_busy_port_is_one_line_before_any_banner() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = subprocess.run(
+            [sys.executable, "-m", "scnet_hpc.mock", "--host", "127.0.0.1", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    assert proc.returncode == 2
+    assert proc.stdout == ""  # no banner for a server that never served
+    [line] = proc.stderr.splitlines()
+    assert f"port {port} on 127.0.0.1 is already in use" in line
+    assert f"PORT={port + 1}" in line
+
+
+# Runs in a fresh interpreter where the [mock] extra's server is "not installed".
+_WITHOUT_STARLETTE = "import sys; sys.modules['starlette'] = None\n"
+
+
+def test_without_the_extra_python_m_says_how_to_install_it() -> None:
+    code = _WITHOUT_STARLETTE + (
+        "import runpy; sys.argv = ['scnet_hpc.mock']\n"
+        "runpy.run_module('scnet_hpc.mock', run_name='__main__', alter_sys=True)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.splitlines() == [
+        "scnet_hpc.mock: the scnet-hpc mock needs its extra (missing: starlette): "
+        "pip install 'scnet-hpc[mock]'"
+    ]
+
+
+def test_without_the_extra_importing_create_app_says_how_to_install_it() -> None:
+    code = _WITHOUT_STARLETTE + (
+        "import scnet_hpc.mock\n"  # the package itself imports without the extra
+        "try:\n"
+        "    from scnet_hpc.mock import create_app\n"
+        "except ImportError as exc:\n"
+        "    print(type(exc).__name__, exc)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+    assert proc.stderr == ""
+    assert proc.stdout == (
+        "MissingExtra the scnet-hpc mock needs its extra (missing: starlette): "
+        "pip install 'scnet-hpc[mock]'\n"
+    )
 
 
 def test_custom_deployment_does_not_print_its_secret(tmp_path: Path) -> None:

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from scnet_hpc.mock import DEFAULT_DEPLOYMENT, Clock, create_app, load_deployment
-from scnet_hpc.mock._render import HISTORY_FIELDS, history_order, history_row
-from scnet_hpc.mock._simulated import SimulatedEngine
-from scnet_hpc.mock.engine import JobRecord, JobRequest
+from scnet_hpc.mock.app.render import HISTORY_FIELDS, history_order, history_row
+from scnet_hpc.mock.engines.base import JobRecord, JobRequest
+from scnet_hpc.mock.engines.simulated.engine import SimulatedEngine
 from scnet_hpc.mock.testing import sync_client
 
 SCHED = 1638523853

@@ -136,7 +136,8 @@ def test_unknown_application_template_is_10004(api: Api) -> None:
         ({"GAP_JOB_MEM": "200GB"}, FAILED + "Requested node configuration is not available"),
         (
             {"GAP_WALL_TIME": "01:00:00"},
-            FAILED + "Requested time limit is invalid (missing or exceeds some limit)",
+            FAILED + "Requested time limit is invalid (missing or exceeds some limit): "
+            "queue debug allows at most 00:30:00, 01:00:00 was requested",
         ),
         (
             {"GAP_WALL_TIME": "00:00:00"},
@@ -290,12 +291,18 @@ def test_nonzero_exit_fails_the_job(api: Api, clock: Clock) -> None:
 
 
 def test_output_paths_expand_slurm_patterns(api: Api, clock: Clock) -> None:
+    # The same expansion as the Slurm engine's: %J of a batch job is the job id (no ".batch"),
+    # %A of a job that is not an array is the job id, %s is the batch step's name.
     job = api.submit_ok(
-        GAP_CMD_FILE="whoami; pwd", GAP_STD_OUT_FILE="out-%u-%x-%j.txt", GAP_JOB_NAME="named"
+        GAP_CMD_FILE="whoami; pwd",
+        GAP_STD_OUT_FILE="out-%u-%x-%j-%J-%A-%s.txt",
+        GAP_JOB_NAME="named",
     )
     clock.advance(2)
     detail = api.job(job)
-    assert detail["outputPath"] == f"/public/home/demo/work/out-demo-named-{job}.txt"
+    assert (
+        detail["outputPath"] == f"/public/home/demo/work/out-demo-named-{job}-{job}-{job}-batch.txt"
+    )
     text = api.ok(
         "read_file_content",
         data={"dirPath": detail["outputPath"], "triggerNum": "1", "rollDirection": "DOWN"},
@@ -310,3 +317,41 @@ def test_cancelling_a_running_job_lets_a_waiting_one_start_at_once(api: Api, clo
     assert api.job(waiting)["reason"] == "Resources"
     api.cancel("demo", full)  # no clock movement: the freed cores are handed out right away
     assert api.job(waiting)["jobStatus"] == "statR"
+
+
+def _output(api: Api, job: str, stream: str = "out") -> str:
+    text: str = api.ok(
+        "read_file_content",
+        data={
+            "dirPath": f"/public/home/demo/work/std.{stream}.{job}",
+            "triggerNum": "1",
+            "rollDirection": "DOWN",
+        },
+    )["data"]
+    return text
+
+
+def test_output_appears_as_the_program_prints_it(api: Api, clock: Clock) -> None:
+    # A new user's `sleep 20; echo x` showed `x` while the job was still queued.
+    job = api.submit_ok(GAP_CMD_FILE="echo a; sleep 20; echo x >&2; echo y; sleep 5; echo z")
+    assert _output(api, job) == ""  # queued (the dispatch delay): no file yet
+    clock.advance(1)
+    assert api.job(job)["jobStatus"] == "statR"
+    assert (_output(api, job), _output(api, job, "err")) == ("a\n", "")
+    clock.advance(19)
+    assert (_output(api, job), _output(api, job, "err")) == ("a\n", "")  # 19 s of 20 slept
+    clock.advance(1)
+    assert (_output(api, job), _output(api, job, "err")) == ("a\ny\n", "x\n")
+    clock.advance(4)
+    assert _output(api, job) == "a\ny\n"
+    clock.advance(1)
+    assert _output(api, job) == "a\ny\nz\n"
+    assert api.job(job)["jobInitAttr"]["JobState"] == "COMPLETED"
+
+
+def test_output_after_the_time_limit_is_never_printed(api: Api, clock: Clock) -> None:
+    job = api.submit_ok(GAP_CMD_FILE="echo a; sleep 1200; echo late", GAP_WALL_TIME="00:10:00")
+    clock.advance(1 + 600)
+    assert api.job(job)["jobInitAttr"]["JobState"] == "TIMEOUT"
+    clock.advance(600)  # past the time the program would have printed "late"
+    assert _output(api, job) == "a\n"

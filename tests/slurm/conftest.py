@@ -24,12 +24,12 @@ except ImportError:  # package not installed: use the source tree
 from slurm_helpers import slurm_deployment
 
 from scnet_hpc.mock import Clock, Deployment
-from scnet_hpc.mock.slurm_engine import (
+from scnet_hpc.mock.engines.slurm.cli import SlurmCLI
+from scnet_hpc.mock.engines.slurm.engine import (
     SlurmEngine,
     SlurmEngineError,
     slurm_environment,
 )
-from scnet_hpc.mock.slurmcli import SlurmCLI
 
 FIXTURES = Path(__file__).parent / "fixtures"
 T = TypeVar("T")

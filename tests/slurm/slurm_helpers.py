@@ -11,7 +11,7 @@ import yaml
 
 from scnet_hpc._service import openapi_path
 from scnet_hpc.mock import Deployment, load_deployment
-from scnet_hpc.mock.slurm_engine import SLURM_DEPLOYMENT
+from scnet_hpc.mock.engines.slurm.engine import SLURM_DEPLOYMENT
 
 T = TypeVar("T")
 

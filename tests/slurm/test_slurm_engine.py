@@ -15,10 +15,10 @@ import pytest
 from slurm_helpers import slurm_deployment, wait_for
 
 from scnet_hpc.mock import Clock
-from scnet_hpc.mock._slurm_mapping import JOB_PATH
-from scnet_hpc.mock.engine import JobRecord, JobRequest, SubmitRejected
-from scnet_hpc.mock.slurm_engine import SlurmEngine, SlurmEngineError
-from scnet_hpc.mock.slurmcli import SlurmCLI
+from scnet_hpc.mock.engines.base import JobRecord, JobRequest, SubmitRejected
+from scnet_hpc.mock.engines.slurm.cli import SlurmCLI
+from scnet_hpc.mock.engines.slurm.engine import SlurmEngine, SlurmEngineError
+from scnet_hpc.mock.engines.slurm.mapping import JOB_PATH
 
 pytestmark = pytest.mark.slurm
 
@@ -169,7 +169,11 @@ def test_more_cpus_than_the_partition_has_is_refused_in_sbatchs_words(engine, ho
     ("changes", "message"),
     [
         ({"queue": "nope"}, "sbatch: error: invalid partition specified: nope"),
-        ({"walltime": 3600}, "Requested time limit is invalid"),  # debug: MaxTime 30 min
+        (  # debug: MaxTime 30 min; sbatch does not name the limit, the engine adds it
+            {"walltime": 3600},
+            "Requested time limit is invalid (missing or exceeds some limit): "
+            "queue debug allows at most 00:30:00, 01:00:00 was requested",
+        ),
         ({"walltime": 0}, "Requested time limit is invalid"),
         ({"gpus_per_node": 1}, "sbatch: error: Invalid generic resource (gres) specification"),
         ({"dcus_per_node": 1}, "sbatch: error: Invalid generic resource (gres) specification"),

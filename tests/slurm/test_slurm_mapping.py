@@ -10,8 +10,21 @@ from pathlib import Path
 import pytest
 
 from scnet_hpc.mock import create_app
-from scnet_hpc.mock._slurm_ledger import Ledger, LedgerEntry
-from scnet_hpc.mock._slurm_mapping import (
+from scnet_hpc.mock.app.handlers.submit import job_request
+from scnet_hpc.mock.engines.base import ACTIVE_STATES, JobRequest
+from scnet_hpc.mock.engines.slurm.cli import (
+    parse_scontrol_partitions,
+    parse_sinfo_json_nodes,
+    parse_squeue_json,
+)
+from scnet_hpc.mock.engines.slurm.engine import (
+    SlurmEngineError,
+    _inside,
+    _names,
+    slurm_environment,
+)
+from scnet_hpc.mock.engines.slurm.ledger import Ledger, LedgerEntry
+from scnet_hpc.mock.engines.slurm.mapping import (
     batch_script,
     engine_state,
     gres_count,
@@ -19,19 +32,6 @@ from scnet_hpc.mock._slurm_mapping import (
     queue_info,
     sbatch_options,
     slurm_time,
-)
-from scnet_hpc.mock._submit import job_request
-from scnet_hpc.mock.engine import ACTIVE_STATES, JobRequest
-from scnet_hpc.mock.slurm_engine import (
-    SlurmEngineError,
-    _inside,
-    _names,
-    slurm_environment,
-)
-from scnet_hpc.mock.slurmcli import (
-    parse_scontrol_partitions,
-    parse_sinfo_json_nodes,
-    parse_squeue_json,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -387,7 +387,7 @@ class TestStartUp:
             create_app(engine="slurm")
 
     def test_the_slurm_deployment_is_the_default_for_the_slurm_engine(self, monkeypatch):
-        from scnet_hpc.mock import _app
+        from scnet_hpc.mock.app import application as _app
 
         seen = {}
 
@@ -395,7 +395,7 @@ class TestStartUp:
             seen["source"] = deployment.source
             raise SlurmEngineError("stop here")
 
-        monkeypatch.setattr("scnet_hpc.mock.slurm_engine.create_engine", fake)
+        monkeypatch.setattr("scnet_hpc.mock.engines.slurm.engine.create_engine", fake)
         with pytest.raises(SlurmEngineError):
             create_app(engine="slurm")
         assert seen["source"] == str(_app.ENGINE_DEPLOYMENTS["slurm"])

@@ -1,4 +1,4 @@
-"""Tests of scnet_hpc.mock.slurmcli.
+"""Tests of scnet_hpc.mock.engines.slurm.cli.
 
 Part (a) parses outputs captured from Slurm 22.05.8 on Debian 12 (the files in
 fixtures/, see fixtures/README.md for how they were made) and runs everywhere.
@@ -15,14 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from scnet_hpc.mock.slurmcli import (
+from scnet_hpc.mock.engines.slurm.cli import (
     SbatchError,
     SlurmCLI,
     SlurmCommandError,
     SlurmJob,
     decode_wait_status,
-    expand_hostlist,
-    expand_output_pattern,
     parse_jobcomp,
     parse_sbatch_parsable,
     parse_scontrol_nodes,
@@ -31,6 +29,7 @@ from scnet_hpc.mock.slurmcli import (
     parse_slurm_duration_minutes,
     parse_squeue_json,
 )
+from scnet_hpc.mock.engines.slurm_syntax import expand_hostlist, expand_output_pattern
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -344,6 +343,13 @@ class TestSmallParsers:
         )
         assert expand_output_pattern("%x.%u.%N.%%j.%3j", job_id=5, **kw) == "n.u.vm.%j.005"
         assert expand_output_pattern("%N", job_id=5) == "%N"  # node not known yet
+        # slurmd names a batch job's files with %J as the bare job id (what 22.05.8 wrote).
+        assert expand_output_pattern("o-%J-%5J.txt", job_id=5) == "o-5-00005.txt"
+
+    @pytest.mark.parametrize("hostlist", ["n[04-01]", "a,n[3-1]x"])
+    def test_backwards_hostlist_ranges_are_refused(self, hostlist):
+        with pytest.raises(ValueError, match="runs backwards"):
+            expand_hostlist(hostlist)
 
     @pytest.mark.parametrize(
         ("name", "reason"),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ._deployment import DEFAULT_DEPLOYMENT, DeploymentError, load_deployment
+from .extra import MissingExtra, require_extra
 
 FAULTS_ENV = "SCNET_MOCK_FAULTS"
 
@@ -36,19 +38,32 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        require_extra()
+    except MissingExtra as exc:
+        print(f"scnet_hpc.mock: {exc}", file=sys.stderr)
+        return 2
+    from .deployment.model import DEFAULT_DEPLOYMENT, DeploymentError, load_deployment
+
+    try:
+        sock = _listen(args.host, args.port)
+    except OSError as exc:
+        print(f"scnet_hpc.mock: {_bind_error(args.host, args.port, exc)}", file=sys.stderr)
+        return 2
     faults = args.faults if args.faults is not None else os.environ.get(FAULTS_ENV) or None
     try:
-        from ._app import ENGINE_DEPLOYMENTS, create_app
+        from .app.application import ENGINE_DEPLOYMENTS, create_app
 
         deployment = load_deployment(args.deployment or ENGINE_DEPLOYMENTS.get(args.engine))
         import uvicorn
 
-        from ._clock import Clock
+        from .clock import Clock
 
         app = create_app(
             deployment, clock=Clock(speed=args.speed), engine=args.engine, faults=faults
         )
     except (DeploymentError, ValueError) as exc:
+        sock.close()
         print(f"scnet_hpc.mock: {exc}", file=sys.stderr)
         return 2
     mock = app.state.mock
@@ -66,8 +81,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if mock.faults is not None:
         print(f"  FAULTS ON: {mock.faults.text or mock.faults}", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    # Served on the socket bound above, so no other process can take the port in between.
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=args.host, port=args.port, log_level=args.log_level)
+    )
+    server.run(sockets=[sock])
     return 0
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The server's socket, bound before anything is printed: a busy port is one line, not a
+    banner followed by uvicorn's traceback."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+def _bind_error(host: str, port: int, exc: OSError) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"port {port} on {host} is already in use (another mock?); choose another port: "
+            f"make mock PORT={port + 1}, or python -m scnet_hpc.mock --port {port + 1}"
+        )
+    return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
 
 
 if __name__ == "__main__":

@@ -26,9 +26,13 @@ import warnings
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-import httpx
-import uvicorn
-from starlette.applications import Starlette
+from .extra import require_extra
+
+require_extra()
+
+import httpx  # noqa: E402 - after the one-line message about a missing extra
+import uvicorn  # noqa: E402
+from starlette.applications import Starlette  # noqa: E402
 
 if TYPE_CHECKING:
     from starlette.testclient import TestClient

@@ -13,9 +13,10 @@ import posixpath
 import re
 from collections.abc import Mapping
 
-from ._deployment import expand_nodes, parse_walltime
-from ._errors import invalid
-from .engine import JobRequest
+from ...deployment.model import parse_walltime
+from ...engines.base import JobRequest
+from ...engines.slurm_syntax import expand_hostlist
+from ..errors import invalid
 
 __all__ = ["KNOWN_TEMPLATES", "job_request"]
 
@@ -90,11 +91,8 @@ def job_request(
     if _one_of(info, "GAP_NNODE", "GAP_NODE_STRING") == "GAP_NNODE":
         nodes = _count(info, "GAP_NNODE")
     else:
-        items = [n.strip() for n in re.split(r",(?![^\[]*\])", info["GAP_NODE_STRING"])]
         try:
-            node_list = tuple(
-                dict.fromkeys(n for item in items if item for n in expand_nodes(item))
-            )
+            node_list = expand_hostlist(re.sub(r"\s+", "", info["GAP_NODE_STRING"]))
         except ValueError as exc:
             raise invalid("mapAppJobInfo.GAP_NODE_STRING", str(exc)) from None
     ppn = total = None

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import importlib
 import logging
-import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,53 +24,37 @@ from typing import TYPE_CHECKING, Any
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ._clock import Clock
-from ._cluster_ops import CLUSTER_HANDLERS
-from ._context import Ctx
-from ._deployment import Deployment, RegionSpec, load_deployment
-from ._errors import INTERNAL, NO_ACCESS, ApiError, envelope, error_envelope, invalid
-from ._job_ops import JOB_HANDLERS
-from ._platform_ops import PLATFORM_HANDLERS
-from ._simulated import SimulatedEngine
-from ._spec import Operation, load_spec, path_regex
-from ._state import MockState
-from ._tokens import Identity
-from ._validate import MAX_BODY, validate_request
-from .engine import Engine
+from ..clock import Clock
+from ..deployment.model import SLURM_DEPLOYMENT, Deployment, RegionSpec, load_deployment
+from ..engines.base import Engine
+from ..engines.simulated.engine import SimulatedEngine
+from .context import Ctx
+from .errors import INTERNAL, NO_ACCESS, ApiError, envelope, error_envelope, invalid
+from .gateway import OperationIndex, not_allowed, not_found
+from .handlers.cluster import CLUSTER_HANDLERS
+from .handlers.jobs import JOB_HANDLERS
+from .handlers.platform import PLATFORM_HANDLERS
+from .spec import Operation, load_spec
+from .state import MockState
+from .tokens import Identity
+from .validation import MAX_BODY, validate_request
 
 if TYPE_CHECKING:
-    from ._faults import FaultConfig
+    from .faults import FaultConfig
 
-__all__ = ["OperationIndex", "create_app", "gateway_page"]
+__all__ = ["ENGINE_DEPLOYMENTS", "ENGINE_MODULES", "create_app"]
 
 log = logging.getLogger("scnet_hpc.mock")
 Handler = Callable[[Ctx], Any]
 _HANDLERS: dict[str, Handler] = {**PLATFORM_HANDLERS, **JOB_HANDLERS, **CLUSTER_HANDLERS}
 #: Engines by name: module and factory ``(deployment, clock) -> Engine`` for the non-built-in ones.
-ENGINE_MODULES = {"slurm": "scnet_hpc.mock.slurm_engine"}
+ENGINE_MODULES = {"slurm": "scnet_hpc.mock.engines.slurm.engine"}
 #: The deployment an engine serves when none is given (else the default deployment).
-ENGINE_DEPLOYMENTS = {"slurm": Path(__file__).with_name("slurm-deployment.yaml")}
-
-
-class OperationIndex:
-    """(method, path) → operationId, for middleware that runs before routing."""
-
-    def __init__(self) -> None:
-        self._routes: list[tuple[str, re.Pattern[str], str]] = []
-
-    def add(self, method: str, path: str, operation_id: str) -> None:
-        self._routes.append((method, path_regex(path), operation_id))
-
-    def resolve(self, method: str, path: str) -> str | None:
-        method = "GET" if method == "HEAD" else method
-        for m, pattern, operation_id in self._routes:
-            if m == method and pattern.match(path):
-                return operation_id
-        return None
+ENGINE_DEPLOYMENTS = {"slurm": SLURM_DEPLOYMENT}
 
 
 class _CountRequests:
@@ -86,24 +69,6 @@ class _CountRequests:
             if operation_id is not None:
                 self.state.count(scope["method"], operation_id)
         await self.app(scope, receive, send)
-
-
-def gateway_page(status: int, reason: str) -> str:
-    """The kind of page an nginx gateway answers with: HTML, not an envelope."""
-    title = f"{status} {reason}"
-    return (
-        f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n"
-        f"<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
-    )
-
-
-async def _not_found(request: Request, exc: Exception) -> Response:
-    return HTMLResponse(gateway_page(404, "Not Found"), status_code=404)
-
-
-async def _not_allowed(request: Request, exc: Exception) -> Response:
-    headers = getattr(exc, "headers", None) or {}
-    return HTMLResponse(gateway_page(405, "Not Allowed"), status_code=405, headers=headers)
 
 
 async def _read_body(request: Request) -> bytes:
@@ -218,7 +183,7 @@ def create_app(
     if faults is not None:
         # Imported only when asked for: property-based tests harvest string literals from the
         # modules a process has loaded, and must never find the fault switch's words.
-        from ._faults import FaultConfig, FaultMiddleware
+        from .faults import FaultConfig, FaultMiddleware
 
         fault_config = FaultConfig.parse(faults) if isinstance(faults, str) else faults
     state = MockState(deployment, clock, the_engine, load_spec(), fault_config)
@@ -238,7 +203,7 @@ def create_app(
     app = Starlette(
         routes=routes,
         middleware=middleware,
-        exception_handlers={404: _not_found, 405: _not_allowed},
+        exception_handlers={404: not_found, 405: not_allowed},
         lifespan=lifespan,
     )
     app.router.redirect_slashes = False

@@ -18,8 +18,8 @@ from urllib.parse import parse_qsl
 
 from jsonschema import Draft202012Validator, ValidationError
 
-from ._errors import INVALID, ApiError, invalid, missing
-from ._spec import Operation
+from .errors import INVALID, ApiError, invalid, missing
+from .spec import Operation
 
 __all__ = ["MAX_BODY", "Validated", "parse_form", "validate_request"]
 

@@ -7,13 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ._clock import Clock
-from ._deployment import Deployment, RegionSpec, UserSpec
-from ._tokens import PLATFORM_REGION, TokenService, sign
-from .engine import Engine
+from ..clock import Clock
+from ..deployment.model import Deployment, RegionSpec, UserSpec
+from ..engines.base import Engine
+from .tokens import PLATFORM_REGION, TokenService, sign
 
 if TYPE_CHECKING:
-    from ._spec import Spec
+    from .spec import Spec
 
 __all__ = ["DemoUser", "MockState"]
 

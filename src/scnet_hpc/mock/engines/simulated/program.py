@@ -4,6 +4,10 @@ Only a handful of shell commands mean something here (``sleep``, ``echo``, ``seq
 ``pwd``, ``whoami``, ``date``, ``true``, ``false``, ``exit``); everything else runs silently and
 succeeds. That is enough to write jobs with a known duration, output and exit status in tests
 (``sleep 600``, ``seq 2500``, ``echo hi; exit 3``) while any real script still "works".
+
+Output is timed: each printed line carries the second (after the job's start) at which the
+program prints it, i.e. the sleeps before it, so ``sleep 20; echo x`` shows ``x`` only 20 s
+into the run, as a real job's output file would.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ import re
 import shlex
 from dataclasses import dataclass
 
-__all__ = ["MAX_OUTPUT_LINES", "Program", "simulate"]
+from ...clock import china_time
+
+__all__ = ["MAX_OUTPUT_LINES", "Output", "Program", "simulate"]
 
 #: A job prints at most this many lines (keeps a `seq 100000000` job from eating the mock's memory).
 MAX_OUTPUT_LINES = 100_000
@@ -21,30 +27,50 @@ _SLEEP = re.compile(r"^(\d+(?:\.\d+)?)([smhd]?)$")
 _SPLIT = re.compile(r"\s*(?:;|&&|\n)\s*")
 
 
+_DATE = "%a %b %d %H:%M:%S CST %Y"  # what `date` prints in the job's (China) locale
+
+
+@dataclass(frozen=True)
+class Output:
+    """Lines one command printed, ``at`` seconds after the job started, to stdout or stderr."""
+
+    at: int
+    to_stderr: bool
+    lines: list[str]
+
+
 @dataclass(frozen=True)
 class Program:
     runtime: int  # seconds the job would run without a time limit
     exit_code: int
-    stdout: tuple[str, ...]
-    stderr: tuple[str, ...]
+    output: tuple[Output, ...]  # in the order printed (so ``at`` never decreases)
 
 
 def simulate(
-    command: str, *, default_runtime: int, node: str, user: str, work_dir: str, start: str
+    command: str, *, default_runtime: int, node: str, user: str, work_dir: str, start: float
 ) -> Program:
-    """Interpret ``command`` (``;``, ``&&`` and newlines separate commands)."""
+    """Interpret ``command`` (``;``, ``&&`` and newlines separate commands) for a job that
+    starts at epoch ``start``."""
     runtime = 0.0
     slept = False
     exit_code = 0
-    out: list[str] = []
-    err: list[str] = []
+    output: list[Output] = []
+    room = MAX_OUTPUT_LINES
+
+    def sink(to_stderr: bool) -> list[str]:
+        at = round(runtime)
+        last = output[-1] if output else None
+        if last is None or last.at != at or last.to_stderr != to_stderr:
+            output.append(Output(at, to_stderr, []))
+        return output[-1].lines
+
     for part in _SPLIT.split(command):
         if not part or part.startswith("#"):
             continue
         try:
             words = shlex.split(part, comments=True)
         except ValueError:  # unbalanced quotes: the shell would fail too
-            err.append(f"/bin/sh: syntax error: unterminated quoted string: {part[:80]}")
+            sink(True).append(f"/bin/sh: syntax error: unterminated quoted string: {part[:80]}")
             exit_code = 2
             break
         if not words:
@@ -52,24 +78,23 @@ def simulate(
         to_err = any(w in (">&2", "1>&2") for w in words)
         words = [w for w in words if w not in (">&2", "1>&2")]
         name, args = words[0], words[1:]
-        sink = err if to_err else out
         if name == "sleep" and args:
             m = _SLEEP.match(args[0])
             if m:
                 runtime += float(m.group(1)) * _SLEEP_UNITS[m.group(2)]
                 slept = True
-        elif name == "echo":
-            sink.append(" ".join(a for a in args if a != "-e"))
-        elif name == "seq" and args:
-            _seq(args, sink)
-        elif name == "hostname":
-            sink.append(node)
-        elif name == "pwd":
-            sink.append(work_dir)
-        elif name == "whoami":
-            sink.append(user)
-        elif name == "date":
-            sink.append(start)
+        elif name in _PRINTS and room > 0:
+            lines = sink(to_err)
+            before = len(lines)
+            if name == "echo":
+                lines.append(" ".join(a for a in args if a != "-e"))
+            elif name == "seq":
+                _seq(args, lines, room)
+            else:
+                known = {"hostname": node, "pwd": work_dir, "whoami": user}
+                now = china_time(start + round(runtime), _DATE)
+                lines.append(known.get(name, now))
+            room -= len(lines) - before
         elif name == "false":
             exit_code = 1
             break
@@ -78,16 +103,15 @@ def simulate(
             break
     if not slept:
         runtime = default_runtime
-    del out[MAX_OUTPUT_LINES:]
-    return Program(
-        runtime=max(0, round(runtime)), exit_code=exit_code, stdout=tuple(out), stderr=tuple(err)
-    )
+    return Program(runtime=max(0, round(runtime)), exit_code=exit_code, output=tuple(output))
 
 
-def _seq(args: list[str], sink: list[str]) -> None:
-    numbers = [_int(a) for a in args[:2]]
+_PRINTS = frozenset({"echo", "seq", "hostname", "pwd", "whoami", "date"})
+
+
+def _seq(args: list[str], sink: list[str], room: int) -> None:
+    numbers = [_int(a) for a in args[:2]] or [0]
     first, last = (1, numbers[0]) if len(numbers) == 1 else (numbers[0], numbers[1])
-    room = MAX_OUTPUT_LINES - len(sink)
     last = min(last, first + room - 1)
     sink.extend(str(i) for i in range(first, last + 1))
 

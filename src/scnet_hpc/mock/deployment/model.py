@@ -16,8 +16,12 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
+from ..engines.slurm_syntax import expand_hostlist
+
 __all__ = [
     "DEFAULT_DEPLOYMENT",
+    "DEPLOYMENTS",
+    "SLURM_DEPLOYMENT",
     "Deployment",
     "DeploymentError",
     "QueueSpec",
@@ -32,7 +36,11 @@ __all__ = [
     "parse_walltime",
 ]
 
-DEFAULT_DEPLOYMENT = Path(__file__).with_name("default-deployment.yaml")
+DEPLOYMENTS = Path(__file__).parent
+"""The folder of the deployment files that ship with the mock."""
+DEFAULT_DEPLOYMENT = DEPLOYMENTS / "default-deployment.yaml"
+SLURM_DEPLOYMENT = DEPLOYMENTS / "slurm-deployment.yaml"
+"""What the Slurm engine serves unless given another deployment (its queues are slurm-up's)."""
 
 _WALLTIME = re.compile(r"^(?:(\d+)-)?(\d{1,3}):([0-5]\d):([0-5]\d)$")
 
@@ -51,19 +59,12 @@ def parse_walltime(text: str) -> int:
 
 
 def expand_nodes(spec: str | list[str]) -> tuple[str, ...]:
-    """``"node[01-03]"`` or ``["a", "b"]`` → node names (Slurm's hostlist shorthand, one range)."""
+    """A queue's ``nodes``: a Slurm hostlist (``"node[01-03]"``) or a list of them → names."""
     items = [spec] if isinstance(spec, str) else spec
-    names: list[str] = []
-    for item in items:
-        m = re.fullmatch(r"([^\[\]]*)\[(\d+)-(\d+)\]([^\[\]]*)", item)
-        if m is None:
-            names.append(item)
-            continue
-        prefix, lo, hi, suffix = m.groups()
-        if int(hi) < int(lo):
-            raise DeploymentError(f"node range {item!r} runs backwards")
-        names.extend(f"{prefix}{i:0{len(lo)}d}{suffix}" for i in range(int(lo), int(hi) + 1))
-    return tuple(names)
+    try:
+        return tuple(name for item in items for name in expand_hostlist(item))
+    except ValueError as exc:
+        raise DeploymentError(str(exc)) from None
 
 
 @dataclass(frozen=True)

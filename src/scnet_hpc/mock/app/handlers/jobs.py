@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import _render as render
-from ._context import Ctx, page
-from ._errors import INTERNAL, ApiError, invalid
-from ._submit import job_request
-from .engine import JobRecord, SubmitRejected
+from ...clock import china_time, parse_china_time
+from ...engines.base import JobRecord, SubmitRejected
+from .. import render
+from ..context import Ctx, page
+from ..errors import INTERNAL, ApiError, invalid
+from .submit import job_request
 
 __all__ = ["JOB_HANDLERS"]
 
@@ -122,8 +123,8 @@ def cancel_jobs(ctx: Ctx) -> Any:
 def _history_filters(ctx: Ctx) -> list[Callable[[JobRecord], bool]]:
     p = ctx.params
     try:
-        begin = render.parse_china_time(p["startTime"])
-        end = render.parse_china_time(p["endTime"])
+        begin = parse_china_time(p["startTime"])
+        end = parse_china_time(p["endTime"])
     except ValueError:
         raise invalid("startTime/endTime", "not a real date and time") from None
     if begin > end:
@@ -177,7 +178,7 @@ def get_history_job(ctx: Ctx) -> Any:
     if "acctTime" in p:
         text = p["acctTime"].strip().replace("T", " ")[:19]
         try:
-            day = render.china_time(render.parse_china_time(text))[:10]
+            day = china_time(parse_china_time(text))[:10]
         except ValueError:
             raise invalid(
                 "acctTime", "must be yyyy-MM-dd HH:mm:ss as the history list gives it"
@@ -185,7 +186,7 @@ def get_history_job(ctx: Ctx) -> Any:
     rec = ctx.state.engine.history_job(sched.id, p["jobId"])
     if rec is None or rec.user != ctx.me:
         return None
-    if day is not None and render.china_time(rec.end_time)[:10] != day:
+    if day is not None and china_time(rec.end_time)[:10] != day:
         return None  # the accounting partition of that day does not hold the job
     return render.history_detail(rec, sched.name)
 

@@ -35,8 +35,9 @@ from __future__ import annotations
 
 import re
 
-from .engine import ACTIVE_STATES, JobRecord, JobRequest, QueueInfo
-from .slurmcli import TERMINAL_STATES, SlurmJob, SlurmNode, SlurmPartition, expand_hostlist
+from ..base import ACTIVE_STATES, JobRecord, JobRequest, QueueInfo
+from ..slurm_syntax import expand_hostlist
+from .cli import TERMINAL_STATES, SlurmJob, SlurmNode, SlurmPartition
 
 __all__ = [
     "JOB_PATH",

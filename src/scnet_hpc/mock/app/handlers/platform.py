@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._context import Ctx
-from ._errors import INTERNAL, ApiError
-from ._tokens import PLATFORM_REGION
+from ..context import Ctx
+from ..errors import INTERNAL, ApiError
+from ..tokens import PLATFORM_REGION
 
 __all__ = ["PLATFORM_HANDLERS"]
 

@@ -2,7 +2,7 @@
 
 The HTTP layer (routing, tokens, request validation, envelopes, rendering of rows) is shared;
 whatever actually runs jobs sits behind ``Engine``. ``simulated`` keeps everything in memory on
-the mock clock; a ``slurm`` engine drives a real Slurm through ``slurmcli``. Engines speak Slurm's
+the mock clock; a ``slurm`` engine drives a real Slurm through ``slurm.cli``. Engines speak Slurm's
 vocabulary (state words such as ``PENDING`` or ``TIMEOUT``, epoch seconds, core counts) because
 both engines have it natively; translating to the API's codes (``statQ``, ``statD``, ...) and
 formats (China-time strings, string-typed numbers) is the HTTP layer's job, done once.

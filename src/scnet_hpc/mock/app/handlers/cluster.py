@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from . import _render as render
-from ._context import Ctx
-from .engine import JobRecord
+from ...engines.base import JobRecord
+from .. import render
+from ..context import Ctx
 
 __all__ = ["CLUSTER_HANDLERS"]
 

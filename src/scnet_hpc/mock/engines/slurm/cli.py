@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from ..slurm_syntax import expand_output_pattern, first_host
+
 __all__ = [
     "TERMINAL_STATES",
     "SbatchError",
@@ -37,8 +39,6 @@ __all__ = [
     "SlurmNode",
     "SlurmPartition",
     "decode_wait_status",
-    "expand_hostlist",
-    "expand_output_pattern",
     "parse_jobcomp",
     "parse_sbatch_parsable",
     "parse_scontrol_nodes",
@@ -67,9 +67,6 @@ TERMINAL_STATES = frozenset(
 # Slurm's NO_VAL / INFINITE sentinels leak into JSON as plain integers in some
 # fields and releases; they never mean a real count, time or id.
 _SENTINELS = frozenset({0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFFFFFFFFFE, 0xFFFFFFFFFFFFFFFF})
-# %a of a job that is not an array task expands to NO_VAL - 1 (seen on 22.05.8:
-# "-o pat-%a" gives "pat-4294967294").
-_NO_ARRAY_TASK = 4294967294
 
 
 # --------------------------------------------------------------------------- errors
@@ -283,109 +280,6 @@ def parse_slurm_duration_minutes(text: str) -> int | None:
     return (total + 59) // 60
 
 
-_PATTERN = re.compile(r"%(\d*)([%AaJjNnstux])")
-
-
-def expand_output_pattern(
-    pattern: str,
-    *,
-    job_id: int,
-    name: str = "",
-    user: str = "",
-    node: str = "",
-    array_job_id: int | None = None,
-    array_task_id: int | None = None,
-) -> str:
-    """Expand sbatch's ``-o``/``-e`` filename patterns the way slurmstepd does.
-
-    squeue --json (22.05) reports the pattern as submitted (``out-%j.txt``),
-    not the file the job wrote; callers need the real path to serve the job's
-    output. The rules were checked against files a 22.05.8 batch job created:
-    ``%A`` is the job id for a non-array job, ``%a`` is 4294967294 there, ``%s``
-    is ``batch``, ``%n``/``%t`` are 0, ``%5j`` zero-pads. ``%N`` stays as it is
-    when the node is not known yet (pending job), and so do ``%j``/``%a`` for
-    array tasks still pending as one record (``array_job_id`` without
-    ``array_task_id``): each task gets its own job id only when it starts.
-    """
-    is_array = array_task_id is not None
-    grouped = bool(array_job_id) and not is_array
-
-    def repl(m: re.Match[str]) -> str:
-        width, code = m.group(1), m.group(2)
-        value: str | int
-        if code == "%":
-            return "%"
-        if code in "jJa" and grouped:
-            return m.group(0)
-        if code == "j":
-            value = job_id
-        elif code == "J":
-            value = f"{job_id}.batch"
-        elif code == "A":
-            value = array_job_id if array_job_id else job_id
-        elif code == "a":
-            value = array_task_id if array_task_id is not None else _NO_ARRAY_TASK
-        elif code == "x":
-            return name
-        elif code == "u":
-            return user
-        elif code == "N":
-            return node or m.group(0)
-        elif code == "s":
-            return "batch"
-        else:  # n, t
-            value = 0
-        if isinstance(value, int) and width:
-            return str(value).zfill(int(width))
-        return str(value)
-
-    return _PATTERN.sub(repl, pattern)
-
-
-def expand_hostlist(hostlist: str) -> tuple[str, ...]:
-    """Host names of a Slurm hostlist, in order: ``"n[01-03,07],gpu1"`` -> n01 n02 n03 n07 gpu1.
-
-    What ``scontrol show hostnames`` prints, without a subprocess per job. One bracket
-    group per host name is supported (Slurm's multi-dimensional forms are not used by
-    clusters this engine drives); anything else is returned as it is.
-    """
-    hostlist = (hostlist or "").strip()
-    if not hostlist or hostlist == "(null)":
-        return ()
-    names: list[str] = []
-    for item in re.findall(r"[^,\[]*(?:\[[^\]]*\][^,\[]*)?", hostlist):
-        if not item:
-            continue
-        m = re.fullmatch(r"([^\[]*)\[([^\]]*)\](.*)", item)
-        if m is None:
-            names.append(item)
-            continue
-        prefix, ranges, suffix = m.groups()
-        for part in ranges.split(","):
-            lo, _, hi = part.partition("-")
-            if not lo.isdigit() or (hi and not hi.isdigit()):
-                names.append(f"{prefix}[{part}]{suffix}")
-                continue
-            for i in range(int(lo), int(hi or lo) + 1):
-                names.append(f"{prefix}{i:0{len(lo)}d}{suffix}")
-    return tuple(dict.fromkeys(names))
-
-
-def _first_node(nodelist: str) -> str:
-    """First host of a Slurm hostlist ("vm", "n[01-04]" -> "n01")."""
-    nodelist = (nodelist or "").strip()
-    if not nodelist or nodelist == "(null)":
-        return ""
-    m = re.match(r"([^,\[]*)(?:\[([^\]]*)\])?", nodelist)
-    if not m:
-        return nodelist
-    prefix, ranges = m.group(1), m.group(2)
-    if ranges is None:
-        return prefix
-    first = re.split(r"[,-]", ranges)[0]
-    return prefix + first
-
-
 def _output_paths(
     std_out: str,
     std_err: str,
@@ -408,7 +302,7 @@ def _output_paths(
         std_out = "slurm-%A_%a.out" if array_job_id else "slurm-%j.out"
     if not std_err:
         std_err = std_out
-    node = _first_node(nodes)
+    node = first_host(nodes)
     out = []
     for p in (std_out, std_err):
         if work_dir and not os.path.isabs(p):

@@ -10,8 +10,30 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from datetime import datetime
 
-__all__ = ["Clock"]
+from .._service import CHINA_TIME
+
+__all__ = ["ISO_TIME", "SERVICE_TIME", "Clock", "china_time", "parse_china_time"]
+
+SERVICE_TIME = "%Y-%m-%d %H:%M:%S"
+"""How the service writes a time (``yyyy-MM-dd HH:mm:ss``, China time)."""
+ISO_TIME = "%Y-%m-%dT%H:%M:%S"
+"""How Slurm writes a time (scontrol's fields, slurmstepd's messages)."""
+
+
+def china_time(t: float | None, layout: str = SERVICE_TIME) -> str:
+    """Epoch seconds as China time in ``layout`` (default: the service's), ``""`` for ``None``
+    (a time not known yet). Slurm's own lines use other layouts (``date``, slurmstepd's ISO)."""
+    if t is None:
+        return ""
+    return datetime.fromtimestamp(t, CHINA_TIME).strftime(layout)
+
+
+def parse_china_time(text: str) -> float:
+    """The inverse of ``china_time`` (one trailing newline tolerated, as the contract allows)."""
+    moment = datetime.strptime(text.rstrip("\n"), SERVICE_TIME)
+    return moment.replace(tzinfo=CHINA_TIME).timestamp()
 
 
 class Clock:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from .engine import JobRecord, QueueInfo, UserLimits
+from ..clock import ISO_TIME, china_time
+from ..engines.base import JobRecord, QueueInfo, UserLimits
+from ..engines.slurm_syntax import duration
 
 __all__ = [
     "HISTORY_FIELDS",
@@ -33,7 +34,6 @@ __all__ = [
     "user_limit",
 ]
 
-CHINA = timezone(timedelta(hours=8))
 _REALTIME = {
     "PENDING": "statQ",
     "CONFIGURING": "statQ",
@@ -48,26 +48,6 @@ _HISTORY = {
     "PREEMPTED": "statRQ",
     "REQUEUED": "statRQ",
 }
-
-
-def china_time(t: float | None) -> str:
-    """``yyyy-MM-dd HH:mm:ss`` in UTC+8, or ``""`` when the time is not known yet."""
-    if t is None:
-        return ""
-    return datetime.fromtimestamp(t, CHINA).strftime("%Y-%m-%d %H:%M:%S")
-
-
-def parse_china_time(text: str) -> float:
-    """The inverse of ``china_time`` (one trailing newline tolerated, as the contract allows)."""
-    moment = datetime.strptime(text.rstrip("\n"), "%Y-%m-%d %H:%M:%S")
-    return moment.replace(tzinfo=CHINA).timestamp()
-
-
-def duration(seconds: float) -> str:
-    seconds = max(0, int(seconds))
-    days, rest = divmod(seconds, 86400)
-    hms = f"{rest // 3600:02d}:{rest % 3600 // 60:02d}:{rest % 60:02d}"
-    return f"{days}-{hms}" if days else hms
 
 
 def realtime_status(rec: JobRecord) -> str:
@@ -85,7 +65,7 @@ def _elapsed(rec: JobRecord, now: float) -> float:
 
 
 def _iso(t: float | None) -> str:
-    return datetime.fromtimestamp(t, CHINA).strftime("%Y-%m-%dT%H:%M:%S") if t else "Unknown"
+    return china_time(t, ISO_TIME) if t else "Unknown"
 
 
 def _init_attr(rec: JobRecord) -> dict[str, Any]:

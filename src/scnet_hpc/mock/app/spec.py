@@ -16,12 +16,10 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
-__all__ = ["SPEC_PATH", "Operation", "Parameter", "Spec", "load_spec", "path_regex"]
+from ..._service import openapi_path
 
-_HERE = Path(__file__).resolve()
-# An installed wheel carries the spec inside the package; a checkout keeps it at the root.
-_CANDIDATES = (_HERE.parents[1] / "openapi.yaml", _HERE.parents[3] / "openapi.yaml")
-SPEC_PATH = next((p for p in _CANDIDATES if p.is_file()), _CANDIDATES[-1])
+__all__ = ["Operation", "Parameter", "Spec", "load_spec", "path_regex"]
+
 _METHODS = ("get", "post", "put", "delete", "patch")
 
 _FORMATS = FormatChecker()
@@ -155,9 +153,10 @@ class Spec:
 
 
 @cache
-def load_spec(path: Path = SPEC_PATH) -> Spec:
-    """The contract, parsed once per process (start-up time matters: ``make mock`` < 2 s)."""
-    text = path.read_bytes()
+def load_spec(path: Path | None = None) -> Spec:
+    """The contract (default: the package's ``openapi.yaml``), parsed once per process (start-up
+    time matters: ``make mock`` < 2 s)."""
+    text = (path or openapi_path()).read_bytes()
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     document = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     return Spec(document, text)

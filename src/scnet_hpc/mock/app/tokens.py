@@ -25,9 +25,9 @@ from typing import Any
 
 import jwt
 
-from ._clock import Clock
-from ._deployment import Deployment, RegionAccount, UserSpec
-from ._errors import FROZEN, NO_ACCESS, PERMISSION, ApiError, missing
+from ..clock import Clock
+from ..deployment.model import Deployment, RegionAccount, UserSpec
+from .errors import FROZEN, NO_ACCESS, PERMISSION, ApiError, missing
 
 __all__ = ["PLATFORM_REGION", "Identity", "TokenService", "sign", "string_to_sign"]
 

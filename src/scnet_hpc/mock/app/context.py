@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ._deployment import RegionAccount, RegionSpec, SchedulerSpec
-from ._errors import NO_ACCESS, ApiError, invalid
-from ._spec import Operation
-from ._state import MockState
-from ._tokens import Identity
+from ..deployment.model import RegionAccount, RegionSpec, SchedulerSpec
+from .errors import NO_ACCESS, ApiError, invalid
+from .spec import Operation
+from .state import MockState
+from .tokens import Identity
 
 __all__ = ["Ctx", "page"]
 

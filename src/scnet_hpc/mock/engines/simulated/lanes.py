@@ -21,7 +21,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterator
 
-from .engine import JobRecord
+from ..base import JobRecord
 
 __all__ = ["AT_JOB_LIMIT", "DispatchPass", "Lanes"]
 

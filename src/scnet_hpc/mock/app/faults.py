@@ -42,7 +42,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ._app import OperationIndex, gateway_page
+from .gateway import OperationIndex, gateway_page
 
 __all__ = ["KINDS", "FaultConfig", "FaultMiddleware", "FaultRule"]
 

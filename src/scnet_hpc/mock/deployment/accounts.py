@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ._deployment import RegionAccount
-from .engine import StorageInfo, UserLimits
+from ..engines.base import StorageInfo, UserLimits
+from .model import RegionAccount
 
 __all__ = ["account_limits", "account_storage"]
 

@@ -13,7 +13,7 @@ Decisions, and why:
 
 * **Users.** Slurm runs every job as the OS user that runs the mock (root on the local cluster).
   The API's cluster user (``demo``) is mapped onto it: the engine records which API user
-  submitted which job (``_slurm_ledger``) and shows each user only their own jobs. ``%u`` in
+  submitted which job (``ledger``) and shows each user only their own jobs. ``%u`` in
   an output pattern is therefore the OS user, as Slurm expands it.
 * **Paths.** A user's jobs live under their home (the deployment's ``home``): the work
   directory and the stdout/stderr files must be inside it (else the submission is refused,
@@ -33,7 +33,7 @@ Decisions, and why:
   as ``<id>_<n>`` (pending tasks still grouped by Slurm as ``<id>_[n-m]``). The realtime
   detail of the array's own id is one of its tasks, an unfinished one while any is.
 
-See ``_slurm_mapping`` for the GAP_* → sbatch table and the state words.
+See ``mapping`` for the GAP_* → sbatch table and the state words.
 """
 
 from __future__ import annotations
@@ -47,18 +47,10 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from ._accounts import account_limits, account_storage
-from ._clock import Clock
-from ._deployment import Deployment, RegionAccount, SchedulerSpec
-from ._slurm_ledger import Ledger, LedgerEntry
-from ._slurm_mapping import (
-    batch_script,
-    job_environment,
-    job_record,
-    queue_info,
-    sbatch_options,
-)
-from .engine import (
+from ...clock import Clock
+from ...deployment.accounts import account_limits, account_storage
+from ...deployment.model import SLURM_DEPLOYMENT, Deployment, RegionAccount, SchedulerSpec
+from ..base import (
     CancelOutcome,
     FilePage,
     JobRecord,
@@ -70,13 +62,21 @@ from .engine import (
     UserLimits,
     page_of_lines,
 )
-from .slurmcli import (
+from ..slurm_syntax import TIME_LIMIT, expand_output_pattern, first_host, time_limit_refusal
+from .cli import (
     SbatchError,
     SlurmCLI,
     SlurmCommandError,
     SlurmJob,
-    expand_output_pattern,
     parse_jobcomp,
+)
+from .ledger import Ledger, LedgerEntry
+from .mapping import (
+    batch_script,
+    job_environment,
+    job_record,
+    queue_info,
+    sbatch_options,
 )
 
 __all__ = ["SLURM_DEPLOYMENT", "SlurmEngine", "SlurmEngineError", "create_engine"]
@@ -85,13 +85,8 @@ log = logging.getLogger("scnet_hpc.mock.slurm")
 T = TypeVar("T")
 
 #: The deployment ``--engine slurm`` serves unless ``--deployment`` is given.
-SLURM_DEPLOYMENT = Path(__file__).with_name("slurm-deployment.yaml")
 #: Where ``scripts/slurm-up.sh`` writes the variables of the local cluster.
 ENV_FILE = Path(".slurm") / "env"
-_TIME_LIMIT = (
-    "sbatch: error: Batch job submission failed: "
-    "Requested time limit is invalid (missing or exceeds some limit)"
-)
 
 
 class SlurmEngineError(ValueError):
@@ -124,7 +119,7 @@ def slurm_environment(
         found = {k: env[k] for k in keys if env.get(k)}
     else:
         if search is None:
-            search = [Path.cwd(), Path(__file__).resolve().parents[3]]
+            search = [Path.cwd(), Path(__file__).resolve().parents[5]]
         for base in dict.fromkeys(search):
             if (base / ENV_FILE).is_file():
                 found = _read_env_file(base / ENV_FILE)
@@ -250,6 +245,20 @@ class SlurmEngine:
         s = self._sched
         return [SchedulerInfo(id=s.id, name=s.name, type=s.type, address=s.address, port=s.port)]
 
+    def _refusal(self, exc: SbatchError, request: JobRequest) -> str:
+        """sbatch's words; for a time limit over the partition's, with that limit."""
+        message = exc.stderr.strip() or str(exc)
+        if message != TIME_LIMIT:
+            return message
+        try:
+            limits = {p.name: p.max_time_minutes for p in self._cli.partitions()}
+        except SlurmCommandError:
+            return message
+        minutes = limits.get(request.queue)
+        if minutes is None or request.walltime <= minutes * 60:
+            return message
+        return time_limit_refusal(request.queue, minutes * 60, request.walltime)
+
     def queues(self, scheduler_id: int) -> list[QueueInfo]:
         self._check(scheduler_id)
 
@@ -289,7 +298,7 @@ class SlurmEngine:
         if account is None:
             raise SubmitRejected(f"user {request.user} has no account in this region")
         if request.walltime <= 0:
-            raise SubmitRejected(_TIME_LIMIT)
+            raise SubmitRejected(TIME_LIMIT)
         home = account.home
         checks = [
             ("GAP_WORK_DIR", request.work_dir),
@@ -317,7 +326,7 @@ class SlurmEngine:
                     environment=job_environment(home=home, os_user=self._os_user),
                 )
             except SbatchError as exc:
-                raise SubmitRejected(exc.stderr.strip() or str(exc)) from None
+                raise SubmitRejected(self._refusal(exc, request)) from None
             finally:
                 self._jobs_cache.clear()
             self._ledger.add(
@@ -506,7 +515,7 @@ class SlurmEngine:
                 job_id=job.slurm_job_id,
                 name=job.name,
                 user=self._os_user,
-                node=job.nodes.split(",")[0],
+                node=first_host(job.nodes),
                 array_job_id=job.array_job_id,
                 array_task_id=job.array_task_id,
             )

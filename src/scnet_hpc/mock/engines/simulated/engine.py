@@ -12,7 +12,7 @@ own error messages.
 
 The state is indexed so that the cost of a call does not grow with the number of jobs held:
 per user (realtime and history jobs, bytes written), and per (queue, user) for the pending jobs
-that are eligible to start (``_lanes``: a dispatch pass visits only the jobs that might start).
+that are eligible to start (``lanes``: a dispatch pass visits only the jobs that might start).
 """
 
 from __future__ import annotations
@@ -20,16 +20,14 @@ from __future__ import annotations
 import heapq
 import math
 import threading
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
 
-from ._accounts import account_limits, account_storage
-from ._clock import Clock
-from ._deployment import Deployment, QueueSpec, RegionAccount, SchedulerSpec
-from ._lanes import AT_JOB_LIMIT, Lanes
-from ._program import simulate
-from .engine import (
+from ...clock import ISO_TIME, Clock, china_time
+from ...deployment.accounts import account_limits, account_storage
+from ...deployment.model import Deployment, QueueSpec, RegionAccount, SchedulerSpec
+from ..base import (
     CancelOutcome,
     FilePage,
     JobRecord,
@@ -41,13 +39,14 @@ from .engine import (
     UserLimits,
     page_of_lines,
 )
+from ..slurm_syntax import TIME_LIMIT, expand_output_pattern, time_limit_refusal
+from .lanes import AT_JOB_LIMIT, Lanes
+from .program import Output, simulate
 
 __all__ = ["SimulatedEngine"]
 
-_CHINA = timezone(timedelta(hours=8))
 _FAILED = "sbatch: error: Batch job submission failed: "
 NODE_CONFIG = _FAILED + "Requested node configuration is not available"
-TIME_LIMIT = _FAILED + "Requested time limit is invalid (missing or exceeds some limit)"
 TOO_MANY_CPUS = _FAILED + "More processors requested than permitted"
 BAD_NODE = _FAILED + "Invalid node name specified"
 PARTITION_DOWN = _FAILED + "Partition in standby or down state"
@@ -78,8 +77,7 @@ class _Job:
     node_list: tuple[str, ...]
     runtime: int = 0
     exit_code: int = 0
-    stdout: tuple[str, ...] = ()
-    stderr: tuple[str, ...] = ()
+    unprinted: deque[Output] = field(default_factory=deque)  # output not due yet, in order
 
 
 @dataclass
@@ -98,6 +96,7 @@ class _Scheduler:
     pending: dict[str, None] = field(default_factory=dict)  # ordered set, submit order
     not_yet_eligible: list[tuple[int, str]] = field(default_factory=list)  # heap
     running: list[tuple[int, str]] = field(default_factory=list)  # heap of (end, id)
+    printing: list[tuple[int, str]] = field(default_factory=list)  # heap (output due at, id)
     realtime: dict[str, None] = field(default_factory=dict)  # ordered set of ids
     leaving: list[tuple[int, str]] = field(default_factory=list)  # heap (leaves realtime at, id)
     history: dict[str, JobRecord] = field(default_factory=dict)
@@ -235,8 +234,8 @@ class SimulatedEngine:
                 mem_per_node_mb=request.mem_per_node_mb,
                 work_dir=request.work_dir,
                 command=request.command,
-                stdout_path=_expand(request.stdout_pattern, job_id, request),
-                stderr_path=_expand(request.stderr_pattern, job_id, request),
+                stdout_path=_output_path(request.stdout_pattern, job_id, request),
+                stderr_path=_output_path(request.stderr_pattern, job_id, request),
                 app_name=request.app_name,
                 exclusive=request.exclusive,
             )
@@ -269,10 +268,10 @@ class SimulatedEngine:
             ppn = req.cores_per_node
         else:
             ppn = math.ceil((req.total_cores or 1) / nodes)
-        if req.walltime <= 0 or (
-            queue.max_walltime is not None and req.walltime > queue.max_walltime
-        ):
+        if req.walltime <= 0:
             raise SubmitRejected(TIME_LIMIT)
+        if queue.max_walltime is not None and req.walltime > queue.max_walltime:
+            raise SubmitRejected(time_limit_refusal(queue.name, queue.max_walltime, req.walltime))
         if queue.max_cores_per_job is not None and nodes * ppn > queue.max_cores_per_job:
             raise SubmitRejected(TOO_MANY_CPUS)
         too_many_nodes = (
@@ -365,10 +364,16 @@ class SimulatedEngine:
             t = min(
                 s.running[0][0] if s.running else math.inf,
                 s.not_yet_eligible[0][0] if s.not_yet_eligible else math.inf,
+                s.printing[0][0] if s.printing else math.inf,
             )
             if t > now:
                 break
             event = int(t)
+            while s.printing and s.printing[0][0] <= event:
+                _, job_id = heapq.heappop(s.printing)
+                job = s.jobs.get(job_id)
+                if job and job.record.state == "RUNNING":
+                    self._print(s, job, event)
             while s.running and s.running[0][0] <= event:
                 _, job_id = heapq.heappop(s.running)
                 job = s.jobs.get(job_id)
@@ -390,7 +395,7 @@ class SimulatedEngine:
 
     def _dispatch(self, s: _Scheduler, t: int) -> None:
         """Start every eligible pending job that fits now, in submit order (first fit; the
-        rule and why most waiting jobs are not visited: ``_lanes``)."""
+        rule and why most waiting jobs are not visited: ``lanes``)."""
         run = s.lanes.dispatch_pass(lambda user: self._at_job_limit(s, user))
         for position, job_id in run:
             job = s.jobs[job_id]
@@ -455,7 +460,7 @@ class SimulatedEngine:
             node=nodes[0].name,
             user=rec.user,
             work_dir=rec.work_dir,
-            start=_china(t),
+            start=t,
         )
         job.runtime, job.exit_code = program.runtime, program.exit_code
         limit = rec.walltime if rec.walltime is not None else program.runtime
@@ -470,16 +475,29 @@ class SimulatedEngine:
         )
         count, cores = s.running_by_user.get(rec.user, (0, 0))
         s.running_by_user[rec.user] = (count + 1, cores + rec.num_cores)
-        self._write(s, rec.stdout_path, rec.user, list(program.stdout), truncate=True)
+        self._write(s, rec.stdout_path, rec.user, [], truncate=True)
         if rec.stderr_path != rec.stdout_path:
             self._write(s, rec.stderr_path, rec.user, [], truncate=True)
-        self._write(s, rec.stderr_path, rec.user, list(program.stderr))
+        job.unprinted = deque(replace(o, at=t + o.at) for o in program.output if t + o.at <= end)
+        self._print(s, job, t)
         heapq.heappush(s.running, (end, rec.job_id))
+
+    def _print(self, s: _Scheduler, job: _Job, t: int) -> None:
+        """Write what the job's program has printed by ``t``; remember when the rest is due."""
+        rec = job.record
+        while job.unprinted and job.unprinted[0].at <= t:
+            out = job.unprinted.popleft()
+            path = rec.stderr_path if out.to_stderr else rec.stdout_path
+            self._write(s, path, rec.user, out.lines)
+        if job.unprinted:
+            heapq.heappush(s.printing, (job.unprinted[0].at, rec.job_id))
 
     def _finish(self, s: _Scheduler, job: _Job, t: int, forced: str | None) -> None:
         """End a job at ``t``: ``forced`` is CANCELLED, or None to end as its program decides."""
         rec = job.record
         if rec.state == "RUNNING":
+            self._print(s, job, t)
+            job.unprinted.clear()  # what it would have printed later never is (cancel, timeout)
             for name in rec.nodes:
                 s.nodes[name].free += job.cores_per_node
             count, cores = s.running_by_user[rec.user]
@@ -498,7 +516,7 @@ class SimulatedEngine:
                     rec.user,
                     [
                         f"slurmstepd: error: *** JOB {rec.job_id} ON {rec.nodes[0]} "
-                        f"CANCELLED AT {_iso(t)} ***"
+                        f"CANCELLED AT {china_time(t, ISO_TIME)} ***"
                     ],
                 )
         elif rec.walltime is not None and job.runtime > rec.walltime:
@@ -509,7 +527,7 @@ class SimulatedEngine:
                 rec.user,
                 [
                     f"slurmstepd: error: *** JOB {rec.job_id} ON {rec.nodes[0]} "
-                    f"CANCELLED AT {_iso(t)} DUE TO TIME LIMIT ***"
+                    f"CANCELLED AT {china_time(t, ISO_TIME)} DUE TO TIME LIMIT ***"
                 ],
             )
         elif exit_code != 0:
@@ -557,33 +575,11 @@ def _current(s: _Scheduler, job: _Job) -> JobRecord:
     return rec
 
 
-def _expand(pattern: str, job_id: str, req: JobRequest) -> str:
-    """Slurm's filename patterns that make sense for one job: %j %u %x %%."""
-    out = []
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "%" and i + 1 < len(pattern):
-            code = pattern[i + 1]
-            out.append(
-                {"j": job_id, "J": job_id, "u": req.user, "x": req.name, "%": "%"}.get(
-                    code, "%" + code
-                )
-            )
-            i += 2
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
-
-
 def _kill_error(job_id: str, why: str) -> str:
     return f"scancel: error: Kill job error on job id {job_id}: {why}"
 
 
-def _china(t: int) -> str:
-    return datetime.fromtimestamp(t, _CHINA).strftime("%a %b %d %H:%M:%S CST %Y")
-
-
-def _iso(t: int) -> str:
-    return datetime.fromtimestamp(t, _CHINA).strftime("%Y-%m-%dT%H:%M:%S")
+def _output_path(pattern: str, job_id: str, req: JobRequest) -> str:
+    # Expanded at submit: the node is not known yet, so %N stays as written (as Slurm's would
+    # for a file named before the job starts).
+    return expand_output_pattern(pattern, job_id=int(job_id), name=req.name, user=req.user)

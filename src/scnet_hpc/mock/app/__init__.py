@@ -1,0 +1,1 @@
+"""The HTTP layer: routes, the request pipeline, tokens, validation, rendering, faults, handlers."""

@@ -1,0 +1,1 @@
+"""The deployment model (regions, schedulers, queues, users) and the deployment files that ship."""

@@ -1,0 +1,1 @@
+"""The simulated engine: an in-memory Slurm with a scheduler, nodes and a tiny shell."""
