@@ -4,6 +4,7 @@ from .cancel_jobs_envelope import CancelJobsEnvelope
 from .cancel_jobs_envelope_data import CancelJobsEnvelopeData
 from .cancel_jobs_form import CancelJobsForm
 from .cancel_jobs_form_job_method import CancelJobsFormJobMethod
+from .cancel_jobs_job_method import CancelJobsJobMethod
 from .center_envelope import CenterEnvelope
 from .center_info import CenterInfo
 from .cluster import Cluster
@@ -61,6 +62,7 @@ __all__ = (
     "CancelJobsEnvelopeData",
     "CancelJobsForm",
     "CancelJobsFormJobMethod",
+    "CancelJobsJobMethod",
     "CenterEnvelope",
     "CenterInfo",
     "Cluster",

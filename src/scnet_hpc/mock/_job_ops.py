@@ -14,6 +14,7 @@ from ._context import Ctx, page
 from ._errors import INTERNAL, ApiError, invalid
 from ._submit import job_request
 from .engine import JobRecord, SubmitRejected
+from .leniency import jackson_text
 
 __all__ = ["JOB_HANDLERS"]
 
@@ -30,7 +31,9 @@ def submit_job(ctx: Ctx) -> Any:
     request = job_request(
         ctx.params["apptype"],
         ctx.params["appname"],
-        body["mapAppJobInfo"],
+        {
+            k: jackson_text(v) for k, v in body["mapAppJobInfo"].items()
+        },  # Jackson's Map<String,String>
         user=ctx.me,
         account=ctx.account.account,
         arrays=getattr(ctx.state.engine, "supports_arrays", False),

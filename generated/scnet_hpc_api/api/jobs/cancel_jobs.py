@@ -6,19 +6,35 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.cancel_jobs_envelope import CancelJobsEnvelope
 from ...models.cancel_jobs_form import CancelJobsForm
+from ...models.cancel_jobs_job_method import CancelJobsJobMethod
 from ...models.error_envelope import ErrorEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: CancelJobsForm,
+    job_method: CancelJobsJobMethod | Unset = UNSET,
+    str_job_info_map: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_job_method: str | Unset = UNSET
+    if not isinstance(job_method, Unset):
+        json_job_method = job_method.value
+
+    params["jobMethod"] = json_job_method
+
+    params["strJobInfoMap"] = str_job_info_map
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/hpc/openapi/v2/jobs",
+        "params": params,
     }
 
     _kwargs["data"] = body.to_dict()
@@ -71,6 +87,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CancelJobsForm,
+    job_method: CancelJobsJobMethod | Unset = UNSET,
+    str_job_info_map: str | Unset = UNSET,
 ) -> Response[Any | CancelJobsEnvelope | ErrorEnvelope]:
     """Delete (cancel) jobs (删除作业).
 
@@ -78,7 +96,15 @@ def sync_detailed(
     sends it; the docs leave 请求数据类型 empty). Not idempotent in effect; never retried
     automatically. `code` `"0"` does not prove the job is gone: re-check its state.
 
+    The form body is the canonical request. The live service (Spring, which binds query and
+    form parameters alike) also takes `jobMethod` and `strJobInfoMap` as **query parameters**,
+    with no body, and public clients send them so (github.com/wiltonMotta/api2mcp
+    `instruct/hpc/cancel_job.md`); a server must accept that form too. A field given in both
+    places is taken from the body.
+
     Args:
+        job_method (CancelJobsJobMethod | Unset):
+        str_job_info_map (str | Unset):
         body (CancelJobsForm): Required flags were not visible in the docs; both members are
             needed for a cancel.
 
@@ -92,6 +118,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        job_method=job_method,
+        str_job_info_map=str_job_info_map,
     )
 
     response = client.get_httpx_client().request(
@@ -105,6 +133,8 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CancelJobsForm,
+    job_method: CancelJobsJobMethod | Unset = UNSET,
+    str_job_info_map: str | Unset = UNSET,
 ) -> Any | CancelJobsEnvelope | ErrorEnvelope | None:
     """Delete (cancel) jobs (删除作业).
 
@@ -112,7 +142,15 @@ def sync(
     sends it; the docs leave 请求数据类型 empty). Not idempotent in effect; never retried
     automatically. `code` `"0"` does not prove the job is gone: re-check its state.
 
+    The form body is the canonical request. The live service (Spring, which binds query and
+    form parameters alike) also takes `jobMethod` and `strJobInfoMap` as **query parameters**,
+    with no body, and public clients send them so (github.com/wiltonMotta/api2mcp
+    `instruct/hpc/cancel_job.md`); a server must accept that form too. A field given in both
+    places is taken from the body.
+
     Args:
+        job_method (CancelJobsJobMethod | Unset):
+        str_job_info_map (str | Unset):
         body (CancelJobsForm): Required flags were not visible in the docs; both members are
             needed for a cancel.
 
@@ -127,6 +165,8 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        job_method=job_method,
+        str_job_info_map=str_job_info_map,
     ).parsed
 
 
@@ -134,6 +174,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CancelJobsForm,
+    job_method: CancelJobsJobMethod | Unset = UNSET,
+    str_job_info_map: str | Unset = UNSET,
 ) -> Response[Any | CancelJobsEnvelope | ErrorEnvelope]:
     """Delete (cancel) jobs (删除作业).
 
@@ -141,7 +183,15 @@ async def asyncio_detailed(
     sends it; the docs leave 请求数据类型 empty). Not idempotent in effect; never retried
     automatically. `code` `"0"` does not prove the job is gone: re-check its state.
 
+    The form body is the canonical request. The live service (Spring, which binds query and
+    form parameters alike) also takes `jobMethod` and `strJobInfoMap` as **query parameters**,
+    with no body, and public clients send them so (github.com/wiltonMotta/api2mcp
+    `instruct/hpc/cancel_job.md`); a server must accept that form too. A field given in both
+    places is taken from the body.
+
     Args:
+        job_method (CancelJobsJobMethod | Unset):
+        str_job_info_map (str | Unset):
         body (CancelJobsForm): Required flags were not visible in the docs; both members are
             needed for a cancel.
 
@@ -155,6 +205,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        job_method=job_method,
+        str_job_info_map=str_job_info_map,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -166,6 +218,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CancelJobsForm,
+    job_method: CancelJobsJobMethod | Unset = UNSET,
+    str_job_info_map: str | Unset = UNSET,
 ) -> Any | CancelJobsEnvelope | ErrorEnvelope | None:
     """Delete (cancel) jobs (删除作业).
 
@@ -173,7 +227,15 @@ async def asyncio(
     sends it; the docs leave 请求数据类型 empty). Not idempotent in effect; never retried
     automatically. `code` `"0"` does not prove the job is gone: re-check its state.
 
+    The form body is the canonical request. The live service (Spring, which binds query and
+    form parameters alike) also takes `jobMethod` and `strJobInfoMap` as **query parameters**,
+    with no body, and public clients send them so (github.com/wiltonMotta/api2mcp
+    `instruct/hpc/cancel_job.md`); a server must accept that form too. A field given in both
+    places is taken from the body.
+
     Args:
+        job_method (CancelJobsJobMethod | Unset):
+        str_job_info_map (str | Unset):
         body (CancelJobsForm): Required flags were not visible in the docs; both members are
             needed for a cancel.
 
@@ -189,5 +251,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            job_method=job_method,
+            str_job_info_map=str_job_info_map,
         )
     ).parsed
