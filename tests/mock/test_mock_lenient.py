@@ -86,3 +86,30 @@ def test_cancel_query_fields_are_validated_like_the_form(api: Api) -> None:
 )  # fmt: skip
 def test_jackson_text_is_what_a_string_map_stores(value: Any, text: Any) -> None:
     assert jackson_text(value) == text
+
+
+BILLING = {
+    "cpuNuclearHour": str, "cpuNuclearSec": str, "cpuUnitPrice": int, "gpuCardHour": str,
+    "gpuCardSec": str, "gpuUnitPrice": int, "dcuCardHour": str, "dcuCardSec": str,
+    "dcuUnitPrice": int, "efficiencyCpu": str, "goldenable": str, "historyQueuerate": str,
+    "shareCputime": int, "shareMem": int, "shareWalltime": int, "exclusiveCputime": int,
+    "exclusiveMem": int, "exclusiveWalltime": int, "scale": str, "startCount": str,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("exclusive", ["", "1"])
+def test_history_detail_carries_plausible_billing(api: Api, clock: Any, exclusive: str) -> None:
+    job_id = api.submit_ok(GAP_CMD_FILE="sleep 100", GAP_PPN="2", GAP_EXCLUSIVE=exclusive)
+    clock.advance(400)
+    row = next(r for r in api.history()["list"] if r["jobId"] == job_id)
+    detail = api.ok("get_history_job", {"jobmanagerId": row["jobmanagerId"], "jobId": job_id})
+    assert {k: type(detail[k]) for k in BILLING} == BILLING
+    core_seconds = (
+        int(float(row["jobWalltimeUsed"])) * detail["jobProcNum"]
+    )  # whole nodes if exclusive
+    assert detail["cpuNuclearSec"] == str(core_seconds)
+    assert detail["cpuNuclearHour"] == f"{core_seconds / 3600:.4f}"
+    holder, other = ("exclusive", "share") if exclusive else ("share", "exclusive")
+    assert detail[holder + "Cputime"] == core_seconds
+    assert detail[other + "Cputime"] == 0
+    assert detail["historyQueuerate"] == "1.0"  # the debug queue's charge rate

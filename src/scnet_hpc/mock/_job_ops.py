@@ -190,7 +190,10 @@ def get_history_job(ctx: Ctx) -> Any:
         return None
     if day is not None and render.china_time(rec.end_time)[:10] != day:
         return None  # the accounting partition of that day does not hold the job
-    return render.history_detail(rec, sched.name)
+    rate = next(
+        (q.charge_rate for q in ctx.state.engine.queues(sched.id) if q.name == rec.queue), "1.0"
+    )
+    return render.history_detail(rec, sched.name, rate)
 
 
 def read_file_content(ctx: Ctx) -> Any:
