@@ -29,12 +29,15 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ._account_ops import ACCOUNT_HANDLERS
 from ._clock import Clock
 from ._cluster_ops import CLUSTER_HANDLERS
 from ._context import Ctx
+from ._core_ops import CORE_HANDLERS
 from ._deployment import Deployment, RegionSpec, load_deployment
 from ._errors import INTERNAL, NO_ACCESS, ApiError, envelope, error_envelope, invalid
 from ._job_ops import JOB_HANDLERS
+from ._platform_job_ops import PLATFORM_JOB_HANDLERS
 from ._platform_ops import PLATFORM_HANDLERS
 from ._simulated import SimulatedEngine
 from ._spec import Operation, load_spec, path_regex
@@ -50,7 +53,14 @@ __all__ = ["OperationIndex", "create_app", "gateway_page"]
 
 log = logging.getLogger("scnet_hpc.mock")
 Handler = Callable[[Ctx], Any]
-_HANDLERS: dict[str, Handler] = {**PLATFORM_HANDLERS, **JOB_HANDLERS, **CLUSTER_HANDLERS}
+_HANDLERS: dict[str, Handler] = {
+    **PLATFORM_HANDLERS,
+    **JOB_HANDLERS,
+    **CLUSTER_HANDLERS,
+    **ACCOUNT_HANDLERS,
+    **PLATFORM_JOB_HANDLERS,
+    **CORE_HANDLERS,
+}
 #: Engines by name: module and factory ``(deployment, clock) -> Engine`` for the non-built-in ones.
 ENGINE_MODULES = {"slurm": "scnet_hpc.mock.slurm_engine"}
 #: The deployment an engine serves when none is given (else the default deployment).

@@ -12,6 +12,7 @@ from typing import Any
 from . import _render as render
 from ._context import Ctx, page
 from ._errors import INTERNAL, ApiError, invalid
+from ._platform_job_ops import charge_rate
 from ._submit import job_request
 from .engine import JobRecord, SubmitRejected
 from .leniency import jackson_text
@@ -190,9 +191,7 @@ def get_history_job(ctx: Ctx) -> Any:
         return None
     if day is not None and render.china_time(rec.end_time)[:10] != day:
         return None  # the accounting partition of that day does not hold the job
-    rate = next(
-        (q.charge_rate for q in ctx.state.engine.queues(sched.id) if q.name == rec.queue), "1.0"
-    )
+    rate = charge_rate(ctx.state.engine, sched.id, rec.queue)
     return render.history_detail(rec, sched.name, rate)
 
 
