@@ -100,6 +100,23 @@ _TABLE: dict[str, Callable[[Facts, float], Parts]] = {
     "get_queue_job_stats": lambda f, now: {"query": {"userName": f.cluster_user}},
     "get_used_walltime": lambda f, now: _user(f),
     "get_storage_quota": lambda f, now: _user(f),
+    "get_core_state_stats": lambda f, now: {},
+    "issue_tokens_password": lambda f, now: (
+        {"headers": dict(zip(("user", "password", "orgId"), f.password_login, strict=True))}
+        if f.password_login
+        else {}
+    ),
+    "get_user": lambda f, now: {},
+    "list_group_members": lambda f, now: {},
+    "list_member_jobs": lambda f, now: {
+        "path_parameters": {
+            "clusterId": int(f.region_id or 0),
+            "groupId": f.group_id or 0,
+            "clusterUserName": f.cluster_user,
+        }
+    },
+    "list_platform_jobs": lambda f, now: {"body": {"page": 1, "size": 10}},
+    "list_platform_history_jobs": lambda f, now: {"body": {"page": 1, "size": 10}},
 }
 
 

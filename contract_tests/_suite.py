@@ -40,7 +40,7 @@ __all__ = [
 # Operations that change something: never generated against a live deployment.
 WRITE_OPS = frozenset({"submit_job", "cancel_jobs"})
 # Operations that mint credentials; renewing may retire the token the run relies on.
-SESSION_OPS = frozenset({"issue_tokens", "renew_token"})
+SESSION_OPS = frozenset({"issue_tokens", "issue_tokens_password", "renew_token"})
 
 
 def not_fuzzed_reason(operation_id: str, settings: Settings) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from ._checks import envelope_of, expected_codes
+from ._checks import SIGN_IN_OPS, envelope_of, expected_codes
 from ._inputs import token_for
 from ._known_good import cancel_body, known_good
 from ._settings import Writes
@@ -35,7 +35,7 @@ PROBES: dict[str, tuple[str | None, str]] = {
 }
 AGE_KNOWN = FACTS.stale_token is not None
 READ_ONLY = SUITE.settings.writes is Writes.NONE
-SECURED = sorted(op for op in operation_ids() if op != "issue_tokens")
+SECURED = sorted(op for op in operation_ids() if op not in SIGN_IN_OPS)
 PROBED = [op for op in SECURED if not (READ_ONLY and op in WRITE_OPS | SESSION_OPS)]
 AVAILABLE = [
     probe for probe, (token, _) in PROBES.items() if token is not None or probe == "missing"

@@ -113,3 +113,19 @@ def test_history_detail_carries_plausible_billing(api: Api, clock: Any, exclusiv
     assert detail[holder + "Cputime"] == core_seconds
     assert detail[other + "Cputime"] == 0
     assert detail["historyQueuerate"] == "1.0"  # the debug queue's charge rate
+
+
+def test_cancel_with_neither_body_nor_query_names_what_is_missing(api: Api) -> None:
+    body = api.call("cancel_jobs")
+    assert body["code"] == "10003", body
+    assert "jobMethod" in body["msg"] or "strJobInfoMap" in body["msg"]
+
+
+@pytest.mark.parametrize("page", [2147483648.0, 2**31, 0, -1, "0", "x", 1.5])
+def test_platform_list_paging_outside_int32_or_below_one_is_refused(
+    api: Api, mock: Any, page: Any
+) -> None:
+    body = api.call(
+        "list_platform_history_jobs", token=mock.mint_token(platform=True), json={"page": page}
+    )
+    assert body["code"] == "10004", body

@@ -74,6 +74,7 @@ def test_cancel_documents_its_fields_as_query_parameters_too() -> None:
     query = {p["name"]: p for p in map(resolve, op.get("parameters", [])) if p["in"] == "query"}
     assert set(query) == {"jobMethod", "strJobInfoMap"}
     assert not any(p["required"] for p in query.values())  # the form body stays canonical
+    assert op["requestBody"]["required"] is False  # the query may carry both fields instead
     form = resolve(op["requestBody"]["content"]["application/x-www-form-urlencoded"]["schema"])
     assert query["jobMethod"]["schema"]["enum"] == form["properties"]["jobMethod"]["enum"]
     assert (

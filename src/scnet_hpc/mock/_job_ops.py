@@ -11,7 +11,7 @@ from typing import Any
 
 from . import _render as render
 from ._context import Ctx, page
-from ._errors import INTERNAL, ApiError, invalid
+from ._errors import INTERNAL, ApiError, invalid, missing
 from ._platform_job_ops import charge_rate
 from ._submit import job_request
 from .engine import JobRecord, SubmitRejected
@@ -89,8 +89,12 @@ def get_job(ctx: Ctx) -> Any:
 
 
 def cancel_jobs(ctx: Ctx) -> Any:
+    form = ctx.body or {}
+    for name in ("jobMethod", "strJobInfoMap"):  # from the form or the query string
+        if name not in form:
+            raise missing(name)
     groups: dict[str, list[tuple[str, str]]] = {}
-    for entry in ctx.body["strJobInfoMap"].split(";"):
+    for entry in form["strJobInfoMap"].split(";"):
         if entry:
             sched_id, rest = entry.split(",", 1)
             user, job_id = rest.split(":")[:2]

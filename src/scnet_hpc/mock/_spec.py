@@ -29,14 +29,25 @@ _METHODS = ("get", "post", "put", "delete", "patch")
 _FORMATS = FormatChecker()
 
 
+def _whole(value: object) -> int | None:
+    """The whole number a JSON value is (``2.0`` counts, as JSON Schema says), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value if isinstance(value, int) else None
+
+
 @_FORMATS.checks("int32")
 def _int32(value: object) -> bool:
-    return not isinstance(value, int) or isinstance(value, bool) or -(2**31) <= value < 2**31
+    whole = _whole(value)
+    return whole is None or -(2**31) <= whole < 2**31
 
 
 @_FORMATS.checks("int64")
 def _int64(value: object) -> bool:
-    return not isinstance(value, int) or isinstance(value, bool) or -(2**63) <= value < 2**63
+    whole = _whole(value)
+    return whole is None or -(2**63) <= whole < 2**63
 
 
 @dataclass(frozen=True)

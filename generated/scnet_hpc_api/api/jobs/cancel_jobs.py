@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: CancelJobsForm,
+    body: CancelJobsForm | Unset = UNSET,
     job_method: CancelJobsJobMethod | Unset = UNSET,
     str_job_info_map: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -37,7 +37,8 @@ def _get_kwargs(
         "params": params,
     }
 
-    _kwargs["data"] = body.to_dict()
+    if not isinstance(body, Unset):
+        _kwargs["data"] = body.to_dict()
     headers["Content-Type"] = "application/x-www-form-urlencoded"
 
     _kwargs["headers"] = headers
@@ -86,7 +87,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: CancelJobsForm,
+    body: CancelJobsForm | Unset = UNSET,
     job_method: CancelJobsJobMethod | Unset = UNSET,
     str_job_info_map: str | Unset = UNSET,
 ) -> Response[Any | CancelJobsEnvelope | ErrorEnvelope]:
@@ -100,13 +101,17 @@ def sync_detailed(
     form parameters alike) also takes `jobMethod` and `strJobInfoMap` as **query parameters**,
     with no body, and public clients send them so (github.com/wiltonMotta/api2mcp
     `instruct/hpc/cancel_job.md`); a server must accept that form too. A field given in both
-    places is taken from the body.
+    places is taken from the body. The body is therefore not required by the schema, but the
+    two fields are, in the body or in the query string (`10003` when either is missing).
 
     Args:
         job_method (CancelJobsJobMethod | Unset):
         str_job_info_map (str | Unset):
-        body (CancelJobsForm): Required flags were not visible in the docs; both members are
-            needed for a cancel.
+        body (CancelJobsForm | Unset): Required flags were not visible in the docs; both members
+            are needed for a cancel, and
+            clients send both here. Spring binds each of them from the form or the query string, so a
+            member missing here may come in the query (see `cancel_jobs`): the schema cannot require
+            either, the server answers `10003` when one is in neither place.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,7 +137,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: CancelJobsForm,
+    body: CancelJobsForm | Unset = UNSET,
     job_method: CancelJobsJobMethod | Unset = UNSET,
     str_job_info_map: str | Unset = UNSET,
 ) -> Any | CancelJobsEnvelope | ErrorEnvelope | None:
@@ -146,13 +151,17 @@ def sync(
     form parameters alike) also takes `jobMethod` and `strJobInfoMap` as **query parameters**,
     with no body, and public clients send them so (github.com/wiltonMotta/api2mcp
     `instruct/hpc/cancel_job.md`); a server must accept that form too. A field given in both
-    places is taken from the body.
+    places is taken from the body. The body is therefore not required by the schema, but the
+    two fields are, in the body or in the query string (`10003` when either is missing).
 
     Args:
         job_method (CancelJobsJobMethod | Unset):
         str_job_info_map (str | Unset):
-        body (CancelJobsForm): Required flags were not visible in the docs; both members are
-            needed for a cancel.
+        body (CancelJobsForm | Unset): Required flags were not visible in the docs; both members
+            are needed for a cancel, and
+            clients send both here. Spring binds each of them from the form or the query string, so a
+            member missing here may come in the query (see `cancel_jobs`): the schema cannot require
+            either, the server answers `10003` when one is in neither place.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +182,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: CancelJobsForm,
+    body: CancelJobsForm | Unset = UNSET,
     job_method: CancelJobsJobMethod | Unset = UNSET,
     str_job_info_map: str | Unset = UNSET,
 ) -> Response[Any | CancelJobsEnvelope | ErrorEnvelope]:
@@ -187,13 +196,17 @@ async def asyncio_detailed(
     form parameters alike) also takes `jobMethod` and `strJobInfoMap` as **query parameters**,
     with no body, and public clients send them so (github.com/wiltonMotta/api2mcp
     `instruct/hpc/cancel_job.md`); a server must accept that form too. A field given in both
-    places is taken from the body.
+    places is taken from the body. The body is therefore not required by the schema, but the
+    two fields are, in the body or in the query string (`10003` when either is missing).
 
     Args:
         job_method (CancelJobsJobMethod | Unset):
         str_job_info_map (str | Unset):
-        body (CancelJobsForm): Required flags were not visible in the docs; both members are
-            needed for a cancel.
+        body (CancelJobsForm | Unset): Required flags were not visible in the docs; both members
+            are needed for a cancel, and
+            clients send both here. Spring binds each of them from the form or the query string, so a
+            member missing here may come in the query (see `cancel_jobs`): the schema cannot require
+            either, the server answers `10003` when one is in neither place.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,7 +230,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: CancelJobsForm,
+    body: CancelJobsForm | Unset = UNSET,
     job_method: CancelJobsJobMethod | Unset = UNSET,
     str_job_info_map: str | Unset = UNSET,
 ) -> Any | CancelJobsEnvelope | ErrorEnvelope | None:
@@ -231,13 +244,17 @@ async def asyncio(
     form parameters alike) also takes `jobMethod` and `strJobInfoMap` as **query parameters**,
     with no body, and public clients send them so (github.com/wiltonMotta/api2mcp
     `instruct/hpc/cancel_job.md`); a server must accept that form too. A field given in both
-    places is taken from the body.
+    places is taken from the body. The body is therefore not required by the schema, but the
+    two fields are, in the body or in the query string (`10003` when either is missing).
 
     Args:
         job_method (CancelJobsJobMethod | Unset):
         str_job_info_map (str | Unset):
-        body (CancelJobsForm): Required flags were not visible in the docs; both members are
-            needed for a cancel.
+        body (CancelJobsForm | Unset): Required flags were not visible in the docs; both members
+            are needed for a cancel, and
+            clients send both here. Spring binds each of them from the form or the query string, so a
+            member missing here may come in the query (see `cancel_jobs`): the schema cannot require
+            either, the server answers `10003` when one is in neither place.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
