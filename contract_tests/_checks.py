@@ -46,7 +46,12 @@ AUTH_CODES: dict[str, frozenset[str]] = {
     "platform": frozenset({"10008", "10009"}),
     "other_region": frozenset({"10008", "10009"}),
 }
-PLATFORM_OPS = frozenset({"get_center", "get_token_state", "renew_token"})
+# Platform operations that take any valid token of the user (platform or region).
+PLATFORM_OPS = frozenset(
+    {"get_center", "get_token_state", "renew_token", "get_user", "list_group_members",
+     "list_member_jobs", "list_platform_jobs", "list_platform_history_jobs"}
+)  # fmt: skip
+SIGN_IN_OPS = frozenset({"issue_tokens", "issue_tokens_password"})
 SIGN_IN_REFUSED = "10009"  # 校验失败: the sign-in page's code for a failed check
 
 
@@ -296,7 +301,7 @@ class ContractChecks:
         auth = self._auth_expectation(case, response)
         if auth is not None:
             accepted |= auth[1] - {"0"}
-        if operation_id(case) == "issue_tokens":
+        if operation_id(case) in SIGN_IN_OPS:
             accepted.add(SIGN_IN_REFUSED)
         code = body.get("code")
         surrogate = Response(
@@ -334,7 +339,7 @@ class ContractChecks:
         accepted = {"10003"}
         if data.parameter == "token":
             accepted |= AUTH_CODES["missing"]
-        if operation_id(case) == "issue_tokens":
+        if operation_id(case) in SIGN_IN_OPS:
             accepted.add(SIGN_IN_REFUSED)
         code = body.get("code")
         if code not in accepted:

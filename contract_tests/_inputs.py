@@ -141,7 +141,10 @@ def _map_ids(
     job = _pick(pick, facts.job_ids, None)
     op = operation_id(case)
     if ParameterLocation.PATH not in keep:
-        _map_path(case, op, {"username": user, "jobmanagerId": str(sid), "jobId": job})
+        ids = {"username": user, "jobmanagerId": str(sid), "jobId": job}
+        if facts.group_id is not None and str(facts.region_id).isdigit():  # a member's jobs
+            ids.update(clusterUserName=user, clusterId=int(facts.region_id), groupId=facts.group_id)
+        _map_path(case, op, ids)
     if ParameterLocation.QUERY not in keep:
         _map_query(case, op, sid, user, queue, job, now)
     if ParameterLocation.BODY not in keep:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from ._checks import envelope_of
-from ._known_good import known_good
+from ._known_good import known_good, unavailable
 from ._settings import Writes
 from ._spec import operation_ids
 from ._suite import SESSION_OPS, WRITE_OPS, session_suite
@@ -40,8 +40,9 @@ def skip_unless_allowed(operation_id: str) -> None:
         pytest.skip(
             f"{operation_id} mints credentials: read-only run (set SCNET_CONTRACT_WRITES=1)"
         )
-    if operation_id == "issue_tokens" and session_suite().target.get_facts().credentials is None:
-        pytest.skip("issue_tokens needs SCNET_USER/SCNET_ACCESS_KEY/SCNET_SECRET_KEY")
+    reason = unavailable(session_suite().target.get_facts(), operation_id)
+    if reason is not None:
+        pytest.skip(reason)
 
 
 def submit_safe_job() -> str:

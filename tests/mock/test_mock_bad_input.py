@@ -161,7 +161,10 @@ def test_the_spec_is_served(http: Any) -> None:
 @pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
 def test_every_operation_with_nothing_at_all(http: Any, operation_id: str) -> None:
     method, path, _ = OPERATIONS[operation_id]
-    url = path.format(username="demo", jobId="1", jobmanagerId="1", apptype="BASIC", appname="BASE")
+    url = path.format(
+        username="demo", jobId="1", jobmanagerId="1", apptype="BASIC", appname="BASE",
+        clusterId="1", groupId="1", clusterUserName="demo",
+    )  # fmt: skip
     response = http.request(method, url)
     assert response.status_code == 200
     body = response.json()
@@ -214,8 +217,9 @@ def test_fuzzed_requests_never_break_it(
 ) -> None:
     method, path, _ = OPERATIONS[operation_id]
     url = path.format(
-        username="demo", jobId="1", jobmanagerId=str(SCHED), apptype="BASIC", appname="BASE"
-    )
+        username="demo", jobId="1", jobmanagerId=str(SCHED), apptype="BASIC", appname="BASE",
+        clusterId="11250", groupId="533686286955839488", clusterUserName="demo",
+    )  # fmt: skip
     headers = {"content-type": content_type} if content_type else {}
     if with_token:
         headers["token"] = api.token or ""

@@ -29,11 +29,25 @@ JOB_OPERATIONS = {
     "get_queue_job_stats",
     "get_used_walltime",
     "get_storage_quota",
+    "get_core_state_stats",
 }
-PLATFORM_OPERATIONS = {"issue_tokens", "get_center", "get_token_state", "renew_token"}
+PLATFORM_OPERATIONS = {
+    "issue_tokens",
+    "issue_tokens_password",
+    "get_center",
+    "get_token_state",
+    "renew_token",
+    "get_user",
+    "list_group_members",
+    "list_member_jobs",
+    "list_platform_jobs",
+    "list_platform_history_jobs",
+}
 DOCUMENTED_CODES = [
     "0", "10001", "10003", "10004", "10007", "10008", "10009",
     "10010", "10011", "10012", "10013", "815005", "815007",
+    "911009", "911020", "911021", "911022", "911030", "911404", "911406",
+    "911501", "911502", "911505", "911506",
 ]  # fmt: skip
 
 

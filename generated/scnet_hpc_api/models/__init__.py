@@ -4,17 +4,22 @@ from .cancel_jobs_envelope import CancelJobsEnvelope
 from .cancel_jobs_envelope_data import CancelJobsEnvelopeData
 from .cancel_jobs_form import CancelJobsForm
 from .cancel_jobs_form_job_method import CancelJobsFormJobMethod
+from .cancel_jobs_job_method import CancelJobsJobMethod
 from .center_envelope import CenterEnvelope
 from .center_info import CenterInfo
 from .cluster import Cluster
 from .cluster_list_envelope import ClusterListEnvelope
 from .cluster_user_info import ClusterUserInfo
+from .core_state_count import CoreStateCount
+from .core_state_stats_envelope import CoreStateStatsEnvelope
 from .error_code import ErrorCode
 from .error_envelope import ErrorEnvelope
 from .file_content import FileContent
 from .file_content_envelope import FileContentEnvelope
 from .file_content_form import FileContentForm
 from .file_content_form_roll_direction import FileContentFormRollDirection
+from .group_member import GroupMember
+from .group_member_list_envelope import GroupMemberListEnvelope
 from .history_job import HistoryJob
 from .history_job_detail import HistoryJobDetail
 from .history_job_detail_envelope import HistoryJobDetailEnvelope
@@ -28,6 +33,17 @@ from .job_state_count import JobStateCount
 from .job_state_stats_envelope import JobStateStatsEnvelope
 from .list_history_jobs_sort import ListHistoryJobsSort
 from .list_history_jobs_time_type import ListHistoryJobsTimeType
+from .member_job import MemberJob
+from .member_job_list_envelope import MemberJobListEnvelope
+from .platform_history_job import PlatformHistoryJob
+from .platform_history_job_page import PlatformHistoryJobPage
+from .platform_history_job_page_envelope import PlatformHistoryJobPageEnvelope
+from .platform_job import PlatformJob
+from .platform_job_job_vnc_session_info_type_0 import PlatformJobJobVncSessionInfoType0
+from .platform_job_page import PlatformJobPage
+from .platform_job_page_envelope import PlatformJobPageEnvelope
+from .platform_job_query import PlatformJobQuery
+from .platform_job_vnc_session_info_type_0 import PlatformJobVncSessionInfoType0
 from .queue import Queue
 from .queue_detail import QueueDetail
 from .queue_detail_list_envelope import QueueDetailListEnvelope
@@ -53,6 +69,8 @@ from .token_renew_envelope_data_type_1 import TokenRenewEnvelopeDataType1
 from .token_state_envelope import TokenStateEnvelope
 from .token_state_envelope_data_type_1 import TokenStateEnvelopeDataType1
 from .used_walltime_envelope import UsedWalltimeEnvelope
+from .user_info import UserInfo
+from .user_info_envelope import UserInfoEnvelope
 from .user_limit import UserLimit
 from .user_limit_envelope import UserLimitEnvelope
 
@@ -61,17 +79,22 @@ __all__ = (
     "CancelJobsEnvelopeData",
     "CancelJobsForm",
     "CancelJobsFormJobMethod",
+    "CancelJobsJobMethod",
     "CenterEnvelope",
     "CenterInfo",
     "Cluster",
     "ClusterListEnvelope",
     "ClusterUserInfo",
+    "CoreStateCount",
+    "CoreStateStatsEnvelope",
     "ErrorCode",
     "ErrorEnvelope",
     "FileContent",
     "FileContentEnvelope",
     "FileContentForm",
     "FileContentFormRollDirection",
+    "GroupMember",
+    "GroupMemberListEnvelope",
     "HistoryJob",
     "HistoryJobDetail",
     "HistoryJobDetailEnvelope",
@@ -85,6 +108,17 @@ __all__ = (
     "JobStateStatsEnvelope",
     "ListHistoryJobsSort",
     "ListHistoryJobsTimeType",
+    "MemberJob",
+    "MemberJobListEnvelope",
+    "PlatformHistoryJob",
+    "PlatformHistoryJobPage",
+    "PlatformHistoryJobPageEnvelope",
+    "PlatformJob",
+    "PlatformJobJobVncSessionInfoType0",
+    "PlatformJobPage",
+    "PlatformJobPageEnvelope",
+    "PlatformJobQuery",
+    "PlatformJobVncSessionInfoType0",
     "Queue",
     "QueueDetail",
     "QueueDetailListEnvelope",
@@ -110,6 +144,8 @@ __all__ = (
     "TokenStateEnvelope",
     "TokenStateEnvelopeDataType1",
     "UsedWalltimeEnvelope",
+    "UserInfo",
+    "UserInfoEnvelope",
     "UserLimit",
     "UserLimitEnvelope",
 )

@@ -35,9 +35,12 @@ from ..engines.simulated.engine import SimulatedEngine
 from .context import Ctx
 from .errors import INTERNAL, NO_ACCESS, ApiError, envelope, error_envelope, invalid
 from .gateway import OperationIndex, not_allowed, not_found
+from .handlers.account import ACCOUNT_HANDLERS
 from .handlers.cluster import CLUSTER_HANDLERS
+from .handlers.cores import CORE_HANDLERS
 from .handlers.jobs import JOB_HANDLERS
 from .handlers.platform import PLATFORM_HANDLERS
+from .handlers.platform_jobs import PLATFORM_JOB_HANDLERS
 from .spec import Operation, load_spec
 from .state import MockState
 from .tokens import Identity
@@ -50,7 +53,14 @@ __all__ = ["ENGINE_DEPLOYMENTS", "ENGINE_MODULES", "create_app"]
 
 log = logging.getLogger("scnet_hpc.mock")
 Handler = Callable[[Ctx], Any]
-_HANDLERS: dict[str, Handler] = {**PLATFORM_HANDLERS, **JOB_HANDLERS, **CLUSTER_HANDLERS}
+_HANDLERS: dict[str, Handler] = {
+    **PLATFORM_HANDLERS,
+    **JOB_HANDLERS,
+    **CLUSTER_HANDLERS,
+    **ACCOUNT_HANDLERS,
+    **PLATFORM_JOB_HANDLERS,
+    **CORE_HANDLERS,
+}
 #: Engines by name: module and factory ``(deployment, clock) -> Engine`` for the non-built-in ones.
 ENGINE_MODULES = {"slurm": "scnet_hpc.mock.engines.slurm.engine"}
 #: The deployment an engine serves when none is given (else the default deployment).
