@@ -25,6 +25,7 @@ from ._config import (
     env_settings,
     make_options,
     override,
+    password_session,
     static_session,
 )
 from ._core import Core
@@ -122,6 +123,46 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
             auth_url=auth_url,
             platform_url=platform_url,
             token_cache=token_cache,
+            scheduler_id=scheduler_id,
+            renew_margin=renew_margin,
+            clock=clock,
+            seed=seed,
+        )
+        return cls._from_session(session, options, transport, sleep)
+
+    @classmethod
+    def from_password(
+        cls,
+        user: str,
+        password: str,
+        org_id: str,
+        *,
+        region: str | int | None = None,
+        platform_url: str = DEFAULT_PLATFORM_URL,
+        scheduler_id: int | str | None = None,
+        renew_margin: float = DEFAULT_RENEW_MARGIN,
+        timeout: Timeout = None,
+        retries: Retries = None,
+        validate: bool = True,
+        transport: TransportT | None = None,
+        clock: Callable[[], float] | None = None,
+        sleep: SleepT | None = None,
+        seed: int | None = None,
+    ) -> Self:
+        """Sign in with the platform user's name, password and the ``orgId`` the vendor issued
+        to a third-party platform (``POST /ac/openapi/v2/tokens``; nothing is sent until the
+        first call). The vendor recommends access keys (``from_access_key``); use this where a
+        platform integration was given an orgId. Tokens are kept fresh the same way; the
+        password is kept in memory only and masked in logs and errors.
+        """
+        options = make_options(timeout, retries, validate)
+        session = password_session(
+            user,
+            password,
+            org_id,
+            options=options,
+            region=region,
+            platform_url=platform_url,
             scheduler_id=scheduler_id,
             renew_margin=renew_margin,
             clock=clock,

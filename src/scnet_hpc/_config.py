@@ -16,7 +16,7 @@ from ._options import Options, make_timeout
 from ._retry import RetryPolicy
 from ._session import AccessKeyCredentials, Session, StaticCredentials, normalise_base_url
 from ._token_cache import TokenCache
-from ._token_keeper import DEFAULT_RENEW_MARGIN
+from ._token_keeper import DEFAULT_RENEW_MARGIN, PasswordCredentials
 from ._tokens import Token
 from ._version import __version__
 from .environment import read_env, variable
@@ -31,6 +31,7 @@ __all__ = [
     "default_token_cache",
     "env_settings",
     "make_options",
+    "password_session",
     "static_session",
 ]
 
@@ -168,6 +169,50 @@ def access_key_session(
         cluster_user=cluster_user,
         home_path=home_path,
         hpc_url=hpc_url,
+    )
+
+
+def password_session(
+    user: str,
+    password: str,
+    org_id: str,
+    *,
+    options: Options,
+    region: str | int | None,
+    platform_url: str,
+    scheduler_id: int | str | None,
+    renew_margin: float,
+    clock: Clock | None,
+    seed: int | None,
+) -> Session:
+    """A session that signs in with user, password and orgId (``issue_tokens_password``)."""
+    for name, value in (("user", user), ("password", password), ("org_id", org_id)):
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigurationError(f"{name} must be a non-empty string")
+    if (
+        isinstance(renew_margin, bool)
+        or not isinstance(renew_margin, int | float)
+        or renew_margin < 0
+    ):
+        raise ConfigurationError(f"renew_margin must be >= 0 seconds, got {renew_margin!r}")
+    platform = _url("platform_url", platform_url)
+    credentials = PasswordCredentials(
+        user=user.strip(),
+        access_key="",
+        secret_key=None,
+        auth_url=platform,
+        platform_url=platform,
+        region=None if region is None else str(region),
+        password=password,
+        org_id=org_id.strip(),
+    )
+    return Session(
+        credentials,
+        options=options,
+        clock=clock or time.time,
+        rng=random.Random(seed),  # noqa: S311 - jitter, not secrecy
+        renew_margin=float(renew_margin),
+        scheduler_id=_scheduler(scheduler_id),
     )
 
 

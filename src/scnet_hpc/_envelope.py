@@ -24,7 +24,7 @@ __all__ = ["api_error", "decode", "unwrap", "unwrap_body"]
 #: A submit refused by the scheduler carries its stderr (``exitcode:1, errorinfo: sbatch: ...``).
 _SCHEDULER_MESSAGE = re.compile(r"errorinfo|exitcode\s*:|\b(sbatch|qsub|bsub)\b", re.IGNORECASE)
 #: Operations whose bodies hold tokens: whatever an error keeps of them is redacted.
-_SECRET_BODIES = frozenset({"issue_tokens", "renew_token"})
+_SECRET_BODIES = frozenset({"issue_tokens", "issue_tokens_password", "renew_token"})
 
 
 def unwrap(operation: str, content: bytes, *, validate: bool = True) -> Any:

@@ -26,6 +26,7 @@ from ._token_keeper import (
     DEFAULT_RENEW_MARGIN,
     AccessKeyCredentials,
     LoginNeeded,
+    PasswordCredentials,
     StaticCredentials,
     TokenKeeper,
     expired_error,
@@ -255,7 +256,9 @@ class Session:
     def __repr__(self) -> str:
         creds = self.credentials
         kind = "token"
-        if isinstance(creds, AccessKeyCredentials):
+        if isinstance(creds, PasswordCredentials):
+            kind = "password"
+        elif isinstance(creds, AccessKeyCredentials):
             kind = "access key" if creds.can_sign_in else "cached tokens"
         return f"Session({kind}, region={self._region_id!r})"
 

@@ -57,6 +57,9 @@ def run_sync(app: Any, recorder: Recorder) -> list[Any]:
         out += [c.read_file(f"/public/home/demo/std.out.{short.id}", direction="UP").data]
         out += [c.job_state_stats(), c.queue_stats(), c.used_walltime(), c.storage_quota()]
         out += [c.with_options(timeout=7, retries=0).clusters(), c.job(short.id).state]
+        members = c.group_members()
+        out += [c.whoami(), c.core_state(), members, c.member_jobs(members[-1])]
+        out += [c.platform_jobs(state="statR"), c.platform_history(limit=5, page_size=2)]
     return out
 
 
@@ -82,6 +85,11 @@ async def run_async(app: Any, recorder: Recorder) -> list[Any]:
             await c.with_options(timeout=7, retries=0).clusters(),
             (await c.job(short.id)).state,
         ]
+        members = await c.group_members()
+        out += [await c.whoami(), await c.core_state(), members]
+        out += [await c.member_jobs(members[-1])]
+        out += [await c.platform_jobs(state="statR")]
+        out += [await c.platform_history(limit=5, page_size=2)]
     return out
 
 
@@ -150,7 +158,8 @@ def test_both_clients_have_the_same_surface() -> None:
                 inspect.signature(async_function)
             ), name
             io_bound = name not in (
-                "__init__", "from_access_key", "from_token_cache", "from_env", "with_options"
+                "__init__", "from_access_key", "from_token_cache", "from_env", "with_options",
+                "from_password",
             )  # fmt: skip
             assert inspect.iscoroutinefunction(async_function) == io_bound, name
     assert [n for n in ("__enter__", "__exit__") if hasattr(AsyncClient, n)] == []
