@@ -256,12 +256,18 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
         raise NotImplementedError
 
     def with_options(
-        self, *, timeout: Timeout = None, retries: Retries = None, validate: bool | None = None
+        self,
+        *,
+        timeout: Timeout = None,
+        retries: Retries = None,
+        validate: bool | None = None,
+        record_dir: str | os.PathLike[str] | None = None,
     ) -> Self:
         """A client that shares this one's session and connections but uses other settings,
-        e.g. ``client.with_options(timeout=120).history(days=30)``."""
+        e.g. ``client.with_options(timeout=120).history(days=30)``. ``record_dir`` saves every
+        answer there for ``python -m scnet_hpc.drift`` (as ``SCNET_RECORD_DIR`` does)."""
         other = type(self).__new__(type(self))
-        options = override(self._core.options, timeout, retries, validate)
+        options = override(self._core.options, timeout, retries, validate, record_dir)
         other._setup(self._core.with_options(options), self._http, self._sleep, owns_http=False)
         return other
 

@@ -51,7 +51,14 @@ def make_options(timeout: Timeout, retries: Retries, validate: bool | None) -> O
         timeout=make_timeout(timeout),
         retry=make_retry(retries),
         validate=True if validate is None else bool(validate),
+        record_dir=record_dir_from_env(),
     )
+
+
+def record_dir_from_env(environ: Mapping[str, str] | None = None) -> Path | None:
+    """``SCNET_RECORD_DIR``: where clients save the answers they receive (None: nowhere)."""
+    value = read_env(environ, settings=["record_dir"]).get("record_dir")
+    return Path(value).expanduser() if value else None
 
 
 def make_retry(retries: Retries) -> RetryPolicy:
@@ -67,12 +74,17 @@ def make_retry(retries: Retries) -> RetryPolicy:
 
 
 def override(
-    options: Options, timeout: Timeout, retries: Retries, validate: bool | None
+    options: Options,
+    timeout: Timeout,
+    retries: Retries,
+    validate: bool | None,
+    record_dir: str | os.PathLike[str] | None = None,
 ) -> Options:
     return Options(
         timeout=options.timeout if timeout is None else make_timeout(timeout),
         retry=options.retry if retries is None else make_retry(retries),
         validate=options.validate if validate is None else bool(validate),
+        record_dir=options.record_dir if record_dir is None else Path(record_dir).expanduser(),
     )
 
 

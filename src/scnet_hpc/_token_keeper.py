@@ -17,7 +17,7 @@ from typing import Any
 from scnet_hpc_api.api.auth import issue_tokens, issue_tokens_password, renew_token
 from scnet_hpc_api.models import RegionToken, TokenRenewEnvelopeDataType1
 
-from ._logging import logger, register_secret
+from ._logging import logger, register_identity, register_secret
 from ._operations import Operation, OperationSpec
 from ._options import Options
 from ._plans import Plan
@@ -148,6 +148,9 @@ class TokenKeeper:
         self._signed_in = False
         if isinstance(credentials, AccessKeyCredentials) and credentials.secret_key is not None:
             register_secret(credentials.secret_key)
+        if isinstance(credentials, AccessKeyCredentials):
+            register_identity(credentials.user)
+            register_identity(credentials.access_key)
         if isinstance(credentials, PasswordCredentials):
             register_secret(credentials.password)
             register_secret(credentials.org_id)

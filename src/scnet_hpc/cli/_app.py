@@ -90,6 +90,11 @@ def _silence_stdout() -> None:
         pass
 
 
+def _set_record(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        get_state(ctx).record_dir = value
+
+
 def _flag(name: str) -> Any:
     def store(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
         if value is not None:
@@ -149,6 +154,15 @@ def _flag(name: str) -> Any:
     callback=_flag("retries"),
     expose_value=False,
     help="Retries of failed reads (default 3).",
+)
+@click.option(
+    "--record",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    callback=_set_record,
+    expose_value=False,
+    help="Save every answer received in DIR, secrets and user names masked, for "
+    "'python -m scnet_hpc.drift DIR' (SCNET_RECORD_DIR).",
 )
 @common_options
 def cli() -> None:
