@@ -68,12 +68,13 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
         timeout: Timeout = None,
         retries: Retries = None,
         validate: bool = True,
+        record_dir: str | os.PathLike[str] | None = None,
         transport: TransportT | None = None,
         clock: Callable[[], float] | None = None,
         sleep: SleepT | None = None,
         seed: int | None = None,
     ) -> None:
-        options = make_options(timeout, retries, validate)
+        options = make_options(timeout, retries, validate, record_dir)
         session = static_session(
             base_url,
             token,
@@ -103,6 +104,7 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
         timeout: Timeout = None,
         retries: Retries = None,
         validate: bool = True,
+        record_dir: str | os.PathLike[str] | None = None,
         transport: TransportT | None = None,
         clock: Callable[[], float] | None = None,
         sleep: SleepT | None = None,
@@ -113,7 +115,7 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
         ``region`` is a region id or name (default: the first region with a job API).
         ``token_cache`` is a file that keeps the region tokens between runs (mode 0600).
         """
-        options = make_options(timeout, retries, validate)
+        options = make_options(timeout, retries, validate, record_dir)
         session = access_key_session(
             user,
             access_key,
@@ -144,6 +146,7 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
         timeout: Timeout = None,
         retries: Retries = None,
         validate: bool = True,
+        record_dir: str | os.PathLike[str] | None = None,
         transport: TransportT | None = None,
         clock: Callable[[], float] | None = None,
         sleep: SleepT | None = None,
@@ -155,7 +158,7 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
         platform integration was given an orgId. Tokens are kept fresh the same way; the
         password is kept in memory only and masked in logs and errors.
         """
-        options = make_options(timeout, retries, validate)
+        options = make_options(timeout, retries, validate, record_dir)
         session = password_session(
             user,
             password,
@@ -187,6 +190,7 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
         timeout: Timeout = None,
         retries: Retries = None,
         validate: bool = True,
+        record_dir: str | os.PathLike[str] | None = None,
         transport: TransportT | None = None,
         clock: Callable[[], float] | None = None,
         sleep: SleepT | None = None,
@@ -202,7 +206,7 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
         renewed: both say to run ``scnet-hpc login``. ``base_url``, ``cluster_user`` and
         ``home_path`` describe ``region`` as ``login`` saved it (else ``center`` is asked).
         """
-        options = make_options(timeout, retries, validate)
+        options = make_options(timeout, retries, validate, record_dir)
         session = cached_token_session(
             user,
             access_key,

@@ -57,6 +57,8 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Callable[[float], Any
     ``transport`` (an ``httpx.BaseTransport``) lets tests run against an in-process app;
     ``clock`` (epoch seconds) and ``sleep`` let them fast-forward time, e.g. with the mock's
     ``Clock.now``/``Clock.advance``; ``seed`` makes the retry jitter repeatable.
+    ``record_dir`` (default ``SCNET_RECORD_DIR``) saves every answer received there, secrets and
+    user names masked, for ``python -m scnet_hpc.drift`` (see the README's "Drift").
     """
 
     @classmethod

@@ -46,12 +46,18 @@ Timeout = float | httpx.Timeout | None
 Retries = int | RetryPolicy | None
 
 
-def make_options(timeout: Timeout, retries: Retries, validate: bool | None) -> Options:
+def make_options(
+    timeout: Timeout,
+    retries: Retries,
+    validate: bool | None,
+    record_dir: str | os.PathLike[str] | None = None,
+) -> Options:
+    """``record_dir`` None: ``SCNET_RECORD_DIR``, if set."""
     return Options(
         timeout=make_timeout(timeout),
         retry=make_retry(retries),
         validate=True if validate is None else bool(validate),
-        record_dir=record_dir_from_env(),
+        record_dir=record_dir_from_env() if record_dir is None else Path(record_dir).expanduser(),
     )
 
 

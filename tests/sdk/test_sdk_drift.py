@@ -210,3 +210,16 @@ def test_with_options_records_and_recording_never_breaks_a_call(tmp_path: Path) 
     assert [json.loads(p.read_text())["operation"] for p in (tmp_path / "r").iterdir()] == [
         "list_clusters"
     ]
+
+
+def test_record_dir_given_to_a_factory_records_the_sign_in_too(tmp_path: Path) -> None:
+    app = create_app(clock=Clock(speed=0))
+    state = app.state.mock
+    demo = state.demo
+    with Client.from_access_key(
+        demo.user, demo.access_key, demo.secret_key, auth_url=MOCK_URL, platform_url=MOCK_URL,
+        transport=ASGISyncTransport(app), clock=state.clock.now, record_dir=tmp_path,
+    ) as client:  # fmt: skip
+        client.clusters()
+    operations = sorted(json.loads(p.read_text())["operation"] for p in tmp_path.iterdir())
+    assert operations == ["get_center", "issue_tokens", "list_clusters"]

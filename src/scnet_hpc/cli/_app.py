@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _register() -> None:
-    from . import _account, _jobs, _wait
+    from . import _account, _jobs, _platform, _wait
 
     for command in (
         _account.login,
@@ -193,6 +193,8 @@ def _register() -> None:
         _jobs.cancel,
         _jobs.history,
         _account.stats,
+        _platform.cores,
+        _platform.whoami,
         _jobs.output,
     ):
         cli.add_command(command)

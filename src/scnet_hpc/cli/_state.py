@@ -57,9 +57,8 @@ class CliState:
         self.debug = read_env(settings=["debug"]).get("debug", "0") not in ("0", "false", "no")
         self._settings: Settings | None = None
         self._client: Client | None = None
-        #: ``--record DIR``: the client saves every answer there (``Client.with_options``).
+        #: ``--record DIR``: the client saves every answer there (``record_dir``).
         self.record_dir: str | None = None
-        self._pool_owner: Client | None = None
         self._debug_log: DebugLog | None = None
         self._out = Output()
         if self.debug:
@@ -77,11 +76,7 @@ class CliState:
 
     def client(self) -> Client:
         if self._client is None:
-            client = make_client(self.settings())
-            if self.record_dir is not None:
-                # The recording client shares the pool of the one that owns it (closed below).
-                self._pool_owner, client = client, client.with_options(record_dir=self.record_dir)
-            self._client = client
+            self._client = make_client(self.settings(), self.record_dir)
         return self._client
 
     def use_client(self, client: Client) -> None:
@@ -132,8 +127,7 @@ class CliState:
         return int(code)
 
     def close(self) -> None:
-        client, self._client = self._pool_owner or self._client, None
-        self._pool_owner = None
+        client, self._client = self._client, None
         try:
             if client is not None:
                 client.close()
