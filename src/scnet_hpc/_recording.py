@@ -8,7 +8,8 @@ dir``) makes the choke point save each HTTP answer as one JSON file in ``dir``::
 
 The body is the decoded JSON (its text when it is not JSON). Nothing that identifies or
 authenticates the user leaves the process: tokens, signatures, secret keys and passwords are
-masked as in the logs (``_logging.redact``), and user names and access keys by value
+masked as in the logs (``_logging.redact``) and, whatever they look like, as the values of
+members such as ``token`` or ``password`` (``SECRET_MEMBERS``); user names and access keys by value
 (``_logging.redact_identities``): the ones the client was given, and every value of a member
 that names a user (``userName``, ``clusterUserName``, ``owner``, ...) anywhere in a body,
 which then also disappears from paths such as ``/public/home/<user>`` in this and later
@@ -30,9 +31,9 @@ from typing import Any
 
 import httpx
 
-from ._logging import MASK, logger, redact_identities, register_identity
+from ._logging import MASK, SECRET_HEADERS, logger, redact_identities, register_identity
 
-__all__ = ["NAME_MEMBERS", "RECORD_VERSION", "record", "redact_body"]
+__all__ = ["NAME_MEMBERS", "RECORD_VERSION", "SECRET_MEMBERS", "record", "redact_body"]
 
 RECORD_VERSION = 1
 #: Members whose string values name a user or an account (openapi.yaml's vocabulary, plus the
@@ -53,6 +54,10 @@ NAME_MEMBERS = frozenset(
         "fullName",
     }
 )
+
+#: Members whose values are masked whatever they look like (compared in lower case): a token
+#: is recorded before the SDK has read (and registered) it, and need not look like a JWT.
+SECRET_MEMBERS = SECRET_HEADERS | {"secretkey", "password", "orgid"}
 
 _counter = itertools.count()
 _lock = threading.Lock()
@@ -99,7 +104,12 @@ def redact_body(body: Any, names: frozenset[str] = frozenset()) -> Any:
     if isinstance(body, list):
         return [redact_body(item, names) for item in body]
     if isinstance(body, dict):
-        return {key: redact_body(value, names) for key, value in body.items()}
+        return {
+            key: MASK
+            if isinstance(value, str) and value and str(key).lower() in SECRET_MEMBERS
+            else redact_body(value, names)
+            for key, value in body.items()
+        }
     return body
 
 

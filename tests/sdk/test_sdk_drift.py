@@ -223,3 +223,17 @@ def test_record_dir_given_to_a_factory_records_the_sign_in_too(tmp_path: Path) -
         client.clusters()
     operations = sorted(json.loads(p.read_text())["operation"] for p in tmp_path.iterdir())
     assert operations == ["get_center", "issue_tokens", "list_clusters"]
+
+
+def test_secret_members_are_masked_whatever_they_look_like(tmp_path: Path) -> None:
+    from scnet_hpc._recording import record
+
+    tokens = envelope([{"clusterId": "11250", "clusterName": "r", "token": "opaque-value-1"},
+                       {"clusterId": "0", "clusterName": "ac", "token": None}])  # fmt: skip
+    response = httpx.Response(200, json=tokens)
+    record(tmp_path, "issue_tokens", "POST", "http://h/api/user/v3/tokens", response)
+    (saved,) = tmp_path.iterdir()
+    document = json.loads(saved.read_text())
+    assert "opaque-value-1" not in saved.read_text()
+    assert [e["token"] for e in document["body"]["data"]] == ["***", None]
+    assert check_body("issue_tokens", document["body"]) == []
