@@ -1,20 +1,23 @@
 """Recording every answer the SDK receives, for ``python -m scnet_hpc.drift`` to check later.
 
-``SCNET_RECORD_DIR=dir`` (or ``Client.with_options(record_dir=...)``, or ``scnet-hpc --record
-dir``) makes the choke point save each HTTP answer as one JSON file in ``dir``::
+``SCNET_RECORD_DIR=dir`` (or ``record_dir=`` of a client factory or ``with_options``, or
+``scnet-hpc --record dir``) makes the choke point save each HTTP answer as one JSON file::
 
     {"operation": "list_jobs", "status": 200, "content_type": "application/json",
      "method": "GET", "path": "/hpc/openapi/v2/jobs", "body": {...}}
 
 The body is the decoded JSON (its text when it is not JSON). Nothing that identifies or
-authenticates the user leaves the process: tokens, signatures, secret keys and passwords are
-masked as in the logs (``_logging.redact``) and, whatever they look like, as the values of
-members such as ``token`` or ``password`` (``SECRET_MEMBERS``); user names and access keys by value
-(``_logging.redact_identities``): the ones the client was given, and every value of a member
-that names a user (``userName``, ``clusterUserName``, ``owner``, ...) anywhere in a body,
-which then also disappears from paths such as ``/public/home/<user>`` in this and later
-recordings. Strings stay strings, so a
-recording validates against the spec as the original did.
+authenticates the user leaves the process:
+
+* tokens, signatures, secret keys and passwords are masked as in the logs
+  (``_logging.redact``), and the values of members such as ``token`` or ``password``
+  (``SECRET_MEMBERS``) whatever they look like;
+* user names and access keys are masked by value (``_logging.redact_identities``): the ones
+  the client was given, and every value of a member that names a user (``userName``,
+  ``clusterUserName``, ``owner``, ...) anywhere in a body, which then also disappears from
+  paths such as ``/public/home/<user>`` in this and later recordings.
+
+Strings stay strings, so a recording validates against the spec as the original did.
 
 Recording never breaks a call: a file that cannot be written is a warning in the log.
 """
