@@ -100,6 +100,15 @@ def _url(name: str, value: str) -> str:
     return value.strip().rstrip("/")
 
 
+def _check_renew_margin(renew_margin: float) -> None:
+    if (
+        isinstance(renew_margin, bool)
+        or not isinstance(renew_margin, int | float)
+        or renew_margin < 0
+    ):
+        raise ConfigurationError(f"renew_margin must be >= 0 seconds, got {renew_margin!r}")
+
+
 def _scheduler(value: int | str | None) -> int | None:
     return None if value is None else scheduler_id_int(value, error=ConfigurationError)
 
@@ -160,12 +169,7 @@ def access_key_session(
     for name, value in given:
         if not isinstance(value, str) or not value.strip():
             raise ConfigurationError(f"{name} must be a non-empty string")
-    if (
-        isinstance(renew_margin, bool)
-        or not isinstance(renew_margin, int | float)
-        or renew_margin < 0
-    ):
-        raise ConfigurationError(f"renew_margin must be >= 0 seconds, got {renew_margin!r}")
+    _check_renew_margin(renew_margin)
     credentials = AccessKeyCredentials(
         user=user.strip(),
         access_key=access_key.strip(),
@@ -207,12 +211,7 @@ def password_session(
     for name, value in (("user", user), ("password", password), ("org_id", org_id)):
         if not isinstance(value, str) or not value.strip():
             raise ConfigurationError(f"{name} must be a non-empty string")
-    if (
-        isinstance(renew_margin, bool)
-        or not isinstance(renew_margin, int | float)
-        or renew_margin < 0
-    ):
-        raise ConfigurationError(f"renew_margin must be >= 0 seconds, got {renew_margin!r}")
+    _check_renew_margin(renew_margin)
     platform = _url("platform_url", platform_url)
     credentials = PasswordCredentials(
         user=user.strip(),

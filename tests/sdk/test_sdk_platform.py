@@ -153,3 +153,16 @@ def test_from_password_signs_in_and_hides_the_password(
     ):
         client.clusters()
     assert refused.value.code == "10009"
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [(("", "p", "o"), "user"), (("u", "", "o"), "password"), (("u", "p", " "), "org_id")],
+)
+def test_from_password_refuses_blank_arguments_before_sending(
+    args: tuple[str, str, str], named: str
+) -> None:
+    from scnet_hpc import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match=named):
+        Client.from_password(*args)
