@@ -22,6 +22,7 @@ from scnet_hpc.errors import (
     ContractViolation,
     HttpStatusError,
     InvalidRequestError,
+    RemoteFileNotFoundError,
     RequestTimeoutError,
     ScnetError,
     ServerError,
@@ -56,7 +57,8 @@ ENVELOPES: list[tuple[str, type[ApiError], str, Any, bool]] = [
     ("envelope:10004/null", InvalidRequestError, "10004", None, False),
     ("envelope:10003/empty", InvalidRequestError, "10003", "", False),
     ("envelope:10009/string", AuthenticationError, "10009", NPE, False),
-    ("envelope:911020/null", ApiError, "911020", None, False),
+    ("envelope:911020/null", RemoteFileNotFoundError, "911020", None, False),
+    ("envelope:777001/null", ApiError, "777001", None, False),  # not in ErrorCode
 ]
 
 
