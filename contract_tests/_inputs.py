@@ -155,6 +155,12 @@ def _map_ids(
         headers = CaseInsensitiveDict(case.headers or {})
         headers.update(signed if pick % 3 == 0 else {"user": signed["user"]})
         case.headers = headers
+    password_login = facts.password_login if pick % 3 == 0 else None  # right for a third
+    if op == "issue_tokens_password" and ParameterLocation.HEADER not in keep and password_login:
+        user_name, password, org_id = password_login
+        headers = CaseInsensitiveDict(case.headers or {})
+        headers.update(user=user_name, password=password, orgId=org_id)
+        case.headers = headers
 
 
 def _map_path(case: Case[Any], op: str, values: dict[str, Any]) -> None:
