@@ -6,7 +6,7 @@ import json
 import stat
 from pathlib import Path
 
-from conftest import DEMO_SECRET_KEY, SCHEDULER_ID, Cli, Mock
+from .cli_support import DEMO_SECRET_KEY, SCHEDULER_ID, Cli, Mock
 
 STATUS_KEYS = {
     "job_id", "scheduler_id", "state", "terminal", "raw_state", "source", "name", "queue",

@@ -6,12 +6,13 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from conftest import Cli, Mock, ak_env
 
 import scnet_hpc
 from scnet_hpc.cli import ExitCode
 from scnet_hpc.mock import Clock, create_app
 from scnet_hpc.mock.testing import free_port, serve
+
+from .cli_support import Cli, Mock, ak_env
 
 
 def assert_one_error_line(result, code: int) -> str:  # type: ignore[no-untyped-def]

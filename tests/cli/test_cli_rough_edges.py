@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from click.testing import CliRunner
-from conftest import Cli, Mock
 
 from scnet_hpc.cli import ExitCode, cli
+
+from .cli_support import Cli, Mock
 
 TIME = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"
 

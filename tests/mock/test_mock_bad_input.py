@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mock_contract import OPERATIONS, Api, assert_valid, job_info
+
+from .mock_contract import OPERATIONS, Api, assert_valid, job_info
 
 SUBMIT = "/hpc/openapi/v2/apptemplates/BASIC/BASE/job"
 SCHED = 1638523853

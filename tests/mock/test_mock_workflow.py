@@ -15,10 +15,11 @@ from typing import Any
 
 import httpx
 import pytest
-from mock_contract import OPERATIONS, Api
 
 from scnet_hpc.mock import Clock, create_app
 from scnet_hpc.mock.testing import serve, sync_client
+
+from .mock_contract import OPERATIONS, Api
 
 DEMO = {"user": "demo", "access_key": "demo-access-key", "secret_key": "demo-secret-key"}
 

@@ -8,31 +8,17 @@ from typing import Any
 
 import httpx
 import pytest
-from sdk_helpers import (
+
+from scnet_hpc import AsyncClient, Client
+from scnet_hpc.mock import Clock
+
+from .sdk_helpers import (
     MOCK_URL,
     ASGISyncTransport,
     AsyncRecordingTransport,
     Recorder,
     RecordingTransport,
 )
-
-from scnet_hpc import AsyncClient, Client
-from scnet_hpc.mock import Clock, create_app
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(speed=0)  # frozen: only clock.advance() (or the SDK's injected sleep) moves it
-
-
-@pytest.fixture
-def app(clock: Clock) -> Any:
-    return create_app(clock=clock)
-
-
-@pytest.fixture
-def mock(app: Any) -> Any:
-    return app.state.mock
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from typing import Any
 
 import httpx
 import pytest
-from sdk_helpers import CLUSTER, envelope, json_response, make_jwt
 
 from scnet_hpc import (
     DEFAULT_AUTH_URL,
@@ -22,6 +21,8 @@ from scnet_hpc import (
     _spec,
     env_settings,
 )
+
+from .sdk_helpers import CLUSTER, envelope, json_response, make_jwt
 
 TOKEN = make_jwt({"expireTime": "4102444800000"})
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sdk_helpers import CLUSTER, body, envelope
 
 from scnet_hpc import _spec
 from scnet_hpc._envelope import unwrap
@@ -19,6 +18,8 @@ from scnet_hpc.errors import (
     ServerError,
 )
 from scnet_hpc.models import Cluster, RealtimeJobDetail
+
+from .sdk_helpers import CLUSTER, body, envelope
 
 ENGINES = ["rust", "python"]
 

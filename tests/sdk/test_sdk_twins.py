@@ -7,16 +7,17 @@ import inspect
 from typing import Any
 
 import httpx
-from sdk_helpers import (
+
+from scnet_hpc import AsyncClient, AsyncJob, Client, Job, JobSpec
+from scnet_hpc.mock import Clock, create_app
+
+from .sdk_helpers import (
     MOCK_URL,
     ASGISyncTransport,
     AsyncRecordingTransport,
     Recorder,
     RecordingTransport,
 )
-
-from scnet_hpc import AsyncClient, AsyncJob, Client, Job, JobSpec
-from scnet_hpc.mock import Clock, create_app
 
 START = 1_790_000_000.0
 LONG = JobSpec(command="sleep 3600", queue="normal", walltime=7200, job_name="long")

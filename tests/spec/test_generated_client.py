@@ -16,7 +16,8 @@ import httpx
 import pytest
 from scnet_hpc_api import AuthenticatedClient
 from scnet_hpc_api.models import ErrorCode, ErrorEnvelope
-from spec_doc import operations, resolve
+
+from .spec_doc import operations, resolve
 
 CLIENT = AuthenticatedClient(
     base_url="http://127.0.0.1:9", token="not-a-real-token", auth_header_name="token", prefix=""

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 from openapi_spec_validator import validate as validate_openapi
-from spec_doc import SPEC, operation, operations, pointer, resolve, validator_at
+
+from .spec_doc import SPEC, operation, operations, pointer, resolve, validator_at
 
 JOB_OPERATIONS = {
     "list_clusters",
