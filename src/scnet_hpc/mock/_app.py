@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import inspect
 import logging
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -42,6 +43,8 @@ from ._state import MockState
 from ._tokens import Identity
 from ._validate import MAX_BODY, validate_request
 from .engine import Engine
+from .files._handlers import FILE_HANDLERS
+from .files._multipart import read_multipart
 
 if TYPE_CHECKING:
     from ._faults import FaultConfig
@@ -50,7 +53,12 @@ __all__ = ["OperationIndex", "create_app", "gateway_page"]
 
 log = logging.getLogger("scnet_hpc.mock")
 Handler = Callable[[Ctx], Any]
-_HANDLERS: dict[str, Handler] = {**PLATFORM_HANDLERS, **JOB_HANDLERS, **CLUSTER_HANDLERS}
+_HANDLERS: dict[str, Handler] = {
+    **PLATFORM_HANDLERS,
+    **JOB_HANDLERS,
+    **CLUSTER_HANDLERS,
+    **FILE_HANDLERS,
+}
 #: Engines by name: module and factory ``(deployment, clock) -> Engine`` for the non-built-in ones.
 ENGINE_MODULES = {"slurm": "scnet_hpc.mock.slurm_engine"}
 #: The deployment an engine serves when none is given (else the default deployment).
@@ -136,8 +144,10 @@ def _endpoint(
 ) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         op = ops["GET" if request.method == "HEAD" else request.method]
+        form = None
         try:
-            body = await _read_body(request)
+            streamed = op.body_type == "multipart"  # uploads: parts are spooled to disk
+            body = b"" if streamed else await _read_body(request)
             identity = _authenticate(state, op, region, request.headers.get("token"))
             query: dict[str, str] = {}
             for key, value in request.query_params.multi_items():
@@ -145,21 +155,32 @@ def _endpoint(
             checked = validate_request(
                 op, path=request.path_params, query=query, headers=request.headers, body=body
             )
+            parsed = checked.body
+            if streamed:
+                parsed, form = await read_multipart(request, op, query, state.files.upload_limit)
             ctx = Ctx(
                 state=state,
                 op=op,
                 params=checked.params,
-                body=checked.body,
+                body=parsed,
                 base_url=str(request.base_url).rstrip("/"),
                 region=region,
                 identity=identity,
             )
-            return JSONResponse(envelope(_HANDLERS[op.id](ctx)))
+            result = _HANDLERS[op.id](ctx)
+            if inspect.isawaitable(result):
+                result = await result
+            if isinstance(result, Response):  # a download: bytes, not an envelope
+                return result
+            return JSONResponse(envelope(result))
         except ApiError as error:
             return JSONResponse(error_envelope(error))
         except Exception:
             log.exception("%s %s (%s) failed", request.method, request.url.path, op.id)
             return JSONResponse(error_envelope(ApiError(INTERNAL, "internal_error")))
+        finally:
+            if form is not None:
+                await form.close()
 
     return endpoint
 
@@ -234,6 +255,7 @@ def create_app(
             yield
         finally:
             the_engine.close()
+            state.files.close()
 
     app = Starlette(
         routes=routes,
