@@ -326,3 +326,19 @@ def test_cancelled_task_does_nothing(api: Api, clock: Clock) -> None:
     state = api.ok("list_file_tasks", json={"taskIds": [tasks[0]["taskId"]]})[0]
     assert state["status"] == "CANCELED"
     assert "keep.bin" in listing(api, HOME)
+
+
+def test_a_home_nested_in_the_callers_home_is_still_refused() -> None:
+    """Homes may nest (``/data`` holding ``/data/bob``): the other user's part stays theirs."""
+    users = [
+        {"name": n, "access_key": f"{n}-ak", "secret_key": f"{n}-sk",
+         "regions": [{"region": 1, "cluster_user": n, "home": home}]}
+        for n, home in (("admin", "/data"), ("bob", "/data/bob"))
+    ]  # fmt: skip
+    app = create_app(load_deployment(one_region_deployment(users)), clock=Clock(speed=0))
+    mock = app.state.mock
+    with sync_client(app) as http:
+        admin = Api(http, mock.mint_token("admin"), mock.scheduler_id)
+        assert admin.ok("make_directory", params={"path": "/data/mine"}) == ""
+        body = admin.call("make_directory", params={"path": "/data/bob/x", "createParents": "true"})
+        assert body["code"] == "911030", body
