@@ -23,6 +23,7 @@ from schemathesis import Case, GenerationMode
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation.meta import TestPhase
 
+from ._files import FILE_OPS, shape_file_body, shape_file_query
 from ._signing import sign_in_headers
 from ._target import Facts
 
@@ -140,6 +141,14 @@ def _map_ids(
     op = operation_id(case)
     if ParameterLocation.PATH not in keep:
         _map_path(case, op, {"username": user, "jobmanagerId": str(sid), "jobId": job})
+    if op in FILE_OPS:
+        if ParameterLocation.QUERY not in keep and case.query:
+            query = dict(case.query)
+            shape_file_query(op, query, facts, pick)
+            case.query = query
+        if ParameterLocation.BODY not in keep:
+            case.body = shape_file_body(op, case.body, facts, pick)
+        return
     if ParameterLocation.QUERY not in keep:
         _map_query(case, op, sid, user, queue, job, now)
     if ParameterLocation.BODY not in keep:

@@ -18,6 +18,7 @@ from schemathesis import BaseSchema, GenerationMode
 
 from ._checks import ContractChecks
 from ._exercise import Suite
+from ._files import FILE_WRITE_OPS, prepare_fixture
 from ._inputs import shaper
 from ._record import Recorder
 from ._settings import Settings, Writes
@@ -25,6 +26,7 @@ from ._spec import CONFIG_PATH, SPEC_PATH, operation_ids
 from ._target import Target, open_target
 
 __all__ = [
+    "FILE_WRITES",
     "SESSION_OPS",
     "WRITE_OPS",
     "build_schema",
@@ -37,6 +39,8 @@ __all__ = [
 
 # Operations that change something: never generated against a live deployment.
 WRITE_OPS = frozenset({"submit_job", "cancel_jobs"})
+# File operations that change the caller's files (same rule as WRITE_OPS).
+FILE_WRITES = FILE_WRITE_OPS
 # Operations that mint credentials; renewing may retire the token the run relies on.
 SESSION_OPS = frozenset({"issue_tokens", "renew_token"})
 
@@ -47,6 +51,8 @@ def not_fuzzed_reason(operation_id: str, settings: Settings) -> str | None:
         return None
     if operation_id in WRITE_OPS:
         what = "changes jobs"
+    elif operation_id in FILE_WRITES:
+        what = "changes files"
     elif operation_id in SESSION_OPS:
         what = "mints credentials (generated sign-ins could lock the account)"
     else:
@@ -90,6 +96,8 @@ def build_schema(target: Target) -> BaseSchema:
 def build_suite(settings: Settings, app: Any = None) -> Iterator[Suite]:
     with open_target(settings, app=app) as target:
         facts = target.get_facts()
+        if settings.writes is not Writes.NONE:
+            prepare_fixture(target)  # the files generated file requests point at
         yield Suite(
             settings=settings,
             target=target,

@@ -52,6 +52,8 @@ class Facts:
     credentials: tuple[str, str, str] | None = field(default=None, repr=False)
     # Job ids this run created or saw; generated requests reuse them so ids are real.
     job_ids: list[str] = field(default_factory=list)
+    # The region's file service (center's efileUrls, without its /efile suffix), if any.
+    efile_url: str | None = None
 
     def token_kind(self, sent: str | None) -> str:
         """What kind of credential a request carried: valid, expired, platform, ... or malformed."""
@@ -95,6 +97,8 @@ class Target:
             return s.auth_url or s.base_url
         if path.startswith("/ac/"):
             return s.platform_url or s.base_url
+        if path.startswith("/efile/") and self.facts is not None and self.facts.efile_url:
+            return self.facts.efile_url
         return s.base_url
 
     def get_facts(self) -> Facts:
@@ -173,6 +177,16 @@ def _queue_size(queue: dict[str, Any]) -> tuple[int, str]:
     return cpus, str(queue.get("id") or queue.get("queueName") or "")
 
 
+def _efile_url(center: dict[str, Any]) -> str | None:
+    """The first enabled efile URL of ``center`` without its ``/efile`` suffix."""
+    for entry in center.get("efileUrls") or []:
+        if isinstance(entry, dict) and str(entry.get("enable", "true")).lower() == "true":
+            url = str(entry.get("url") or "").rstrip("/")
+            if url:
+                return url.removesuffix("/efile") or None
+    return None
+
+
 def discover(target: Target) -> Facts:
     s = target.settings
     mock = target.mock
@@ -221,6 +235,7 @@ def discover(target: Target) -> Facts:
         expired_token=s.expired_token,
         credentials=None if s.token else _credentials(s),
     )
+    facts.efile_url = _efile_url(center) if mock is None else None
     if mock is not None:
         facts.expired_token = mock.mint_token(expired=True)
         grace = mock.deployment.settings.renew_grace

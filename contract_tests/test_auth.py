@@ -16,7 +16,7 @@ from ._known_good import cancel_body, known_good
 from ._settings import Writes
 from ._signing import sign_in_headers
 from ._spec import operation_ids
-from ._suite import SESSION_OPS, WRITE_OPS, session_suite
+from ._suite import FILE_WRITES, SESSION_OPS, WRITE_OPS, session_suite
 
 SUITE = session_suite()
 FACTS = SUITE.target.get_facts()
@@ -36,7 +36,7 @@ PROBES: dict[str, tuple[str | None, str]] = {
 AGE_KNOWN = FACTS.stale_token is not None
 READ_ONLY = SUITE.settings.writes is Writes.NONE
 SECURED = sorted(op for op in operation_ids() if op != "issue_tokens")
-PROBED = [op for op in SECURED if not (READ_ONLY and op in WRITE_OPS | SESSION_OPS)]
+PROBED = [op for op in SECURED if not (READ_ONLY and op in WRITE_OPS | FILE_WRITES | SESSION_OPS)]
 AVAILABLE = [
     probe for probe, (token, _) in PROBES.items() if token is not None or probe == "missing"
 ]

@@ -255,7 +255,8 @@ def create_app(
             yield
         finally:
             the_engine.close()
-            state.files.close()
+            # Not state.files.close(): in-process clients run the lifespan around every call;
+            # the file tree's temporary root goes with the app (FileService's finalizer).
 
     app = Starlette(
         routes=routes,
