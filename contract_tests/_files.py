@@ -209,6 +209,11 @@ def merge_parts(f: Facts) -> Parts:
 # ---------------------------------------------------------------------- shaping
 
 
+def _in_fixture(value: Any, f: Facts) -> bool:
+    """Already a fixture path (a stateful link carried it over from an earlier answer)."""
+    return isinstance(value, str) and (value == work(f) or value.startswith(work(f) + "/"))
+
+
 def shape_file_query(op: str, query: dict[str, Any], f: Facts, pick: int) -> None:
     """Point generated query paths at the fixture (in place)."""
     scratch = work(f, "scratch", f"t{pick % 8}")
@@ -222,7 +227,7 @@ def shape_file_query(op: str, query: dict[str, Any], f: Facts, pick: int) -> Non
         "close_share": {"filePath": _probe(f)},
     }.get(op, {})
     for name, value in wanted.items():
-        if name in query:
+        if name in query and not _in_fixture(query[name], f):
             query[name] = value
 
 
@@ -258,7 +263,7 @@ def shape_file_body(op: str, body: Any, f: Facts, pick: int) -> Any:
         "check_file_permission": {"path": _probe(f)},
     }.get(op, {})  # fmt: skip
     for name, value in wanted.items():
-        if name in body or name in ("identifier", "cover"):
+        if (name in body or name in ("identifier", "cover")) and not _in_fixture(body.get(name), f):
             body[name] = value
     if op == "merge_chunks":
         body.pop("indentifier", None)
