@@ -6,8 +6,6 @@ from typing import Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="FileNullEnvelope")
 
 
@@ -17,12 +15,12 @@ class FileNullEnvelope:
     Attributes:
         code (Literal['0']): Success (成功).
         msg (str):
-        data (None | str | Unset): `null` on the live service; `""` is tolerated.
+        data (None | str): `null` on the live service; `""` is tolerated.
     """
 
     code: Literal["0"]
     msg: str
-    data: str | Unset | None = UNSET
+    data: str | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,11 +28,8 @@ class FileNullEnvelope:
 
         msg = self.msg
 
-        data: str | Unset | None
-        if isinstance(self.data, Unset):
-            data = UNSET
-        else:
-            data = self.data
+        data: str | None
+        data = self.data
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,10 +37,9 @@ class FileNullEnvelope:
             {
                 "code": code,
                 "msg": msg,
+                "data": data,
             }
         )
-        if data is not UNSET:
-            field_dict["data"] = data
 
         return field_dict
 
@@ -58,14 +52,12 @@ class FileNullEnvelope:
 
         msg = d.pop("msg")
 
-        def _parse_data(data: object) -> str | Unset | None:
+        def _parse_data(data: object) -> str | None:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        data = _parse_data(d.pop("data", UNSET))
+        data = _parse_data(d.pop("data"))
 
         file_null_envelope = cls(
             code=code,

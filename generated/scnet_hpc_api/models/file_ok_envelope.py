@@ -6,24 +6,22 @@ from typing import Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="FileOkEnvelope")
 
 
 @_attrs_define
 class FileOkEnvelope:
-    """A success envelope whose `data` carries nothing to rely on (`""`, `null` or an object).
+    """A success envelope whose `data` carries nothing to rely on (`""`, `null` or an object); present on every answer.
 
     Attributes:
         code (Literal['0']): Success (成功).
         msg (str):
-        data (Any | Unset): `""` (mkdir, remove), `null`, or an object; not documented further.
+        data (Any): `""` (mkdir, remove), `null`, or an object; not documented further.
     """
 
     code: Literal["0"]
     msg: str
-    data: Any | Unset = UNSET
+    data: Any
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,10 +37,9 @@ class FileOkEnvelope:
             {
                 "code": code,
                 "msg": msg,
+                "data": data,
             }
         )
-        if data is not UNSET:
-            field_dict["data"] = data
 
         return field_dict
 
@@ -55,7 +52,7 @@ class FileOkEnvelope:
 
         msg = d.pop("msg")
 
-        data = d.pop("data", UNSET)
+        data = d.pop("data")
 
         file_ok_envelope = cls(
             code=code,
