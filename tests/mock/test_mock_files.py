@@ -342,3 +342,22 @@ def test_a_home_nested_in_the_callers_home_is_still_refused() -> None:
         assert admin.ok("make_directory", params={"path": "/data/mine"}) == ""
         body = admin.call("make_directory", params={"path": "/data/bob/x", "createParents": "true"})
         assert body["code"] == "911030", body
+
+
+def test_an_engine_with_real_homes_supplies_the_tree_root(tmp_path: Path) -> None:
+    """The seam the Slurm engine uses: ``engine.file_root(account)`` is where a home's bytes are."""
+    from scnet_hpc.mock._simulated import SimulatedEngine
+
+    clock = Clock(speed=0)
+    deployment = load_deployment(None)
+
+    class RealHomes(SimulatedEngine):
+        def file_root(self, account: Any) -> Path:
+            return tmp_path / account.cluster_user
+
+    app = create_app(deployment, clock=clock, engine=RealHomes(deployment, clock))
+    mock = app.state.mock
+    with sync_client(app) as http:
+        api = Api(http, mock.mint_token(), mock.scheduler_id)
+        upload(api, HOME, "real.txt", b"on the real home")
+    assert (tmp_path / "demo" / "real.txt").read_bytes() == b"on the real home"

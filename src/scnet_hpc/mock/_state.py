@@ -53,8 +53,9 @@ class MockState:
         self.spec = spec
         self.faults = faults
         self.tokens = TokenService(deployment, clock)
-        #: Every user's files (efile): one tree per region account, shared by the engines.
-        self.files = FileService(deployment)
+        #: Every user's files (efile): one tree per region account, shared by the engines. An
+        #: engine with real homes maps an account to its directory with ``file_root(account)``.
+        self.files = FileService(deployment, roots=getattr(engine, "file_root", None))
         self.requests: Counter[tuple[str, str]] = Counter()
         self._requests_lock = threading.Lock()
         first = deployment.regions[0]
