@@ -361,3 +361,10 @@ def test_an_engine_with_real_homes_supplies_the_tree_root(tmp_path: Path) -> Non
         api = Api(http, mock.mint_token(), mock.scheduler_id)
         upload(api, HOME, "real.txt", b"on the real home")
     assert (tmp_path / "demo" / "real.txt").read_bytes() == b"on the real home"
+
+
+def test_removing_a_link_inside_the_home_keeps_its_target(api: Api, mock: Any) -> None:
+    upload(api, HOME, "data.txt", b"keep me")
+    os.symlink(home_dir(mock) / "data.txt", home_dir(mock) / "alias.txt")
+    assert api.ok("remove_files", params={"paths": f"{HOME}/alias.txt"}) == ""
+    assert sorted(listing(api, HOME)) == ["data.txt"]

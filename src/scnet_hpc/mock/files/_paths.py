@@ -28,7 +28,8 @@ def within(child: str, parent: str) -> bool:
 
 
 def confine(home: str, root: Path, raw: str, *, name: str = "path") -> Path:
-    """The real path that ``raw`` names inside ``root`` (the home's directory), or an error.
+    """The path on disk that ``raw`` names inside ``root`` (the home's directory), or an error;
+    every symlink on the way resolves inside ``root`` too.
 
     10004 for text that is not an absolute path; 911030 for anything outside the home.
     """
@@ -44,10 +45,11 @@ def confine(home: str, root: Path, raw: str, *, name: str = "path") -> Path:
         raise forbidden(raw)
     relative = normal[len(home) :].lstrip("/")
     top = root.resolve()
-    real = (top / relative).resolve()
+    named = top / relative
+    real = named.resolve()
     if real != top and top not in real.parents:
         raise forbidden(raw)
-    return real
+    return named  # the name itself: removing a link removes the link, not what it points to
 
 
 def virtual(home: str, root: Path, real: Path) -> str:
