@@ -205,7 +205,9 @@ def test_whole_workflow_through_http(transport: str) -> None:
         api.token = renewed
         assert api.ok("list_clusters", prefix=prefix)[0]["id"] == sched
 
-    assert api.seen == set(OPERATIONS), set(OPERATIONS) - api.seen
+    # the file operations (efile) have their own workflow in test_mock_files
+    job_side = {op for op, (_, path, _) in OPERATIONS.items() if not path.startswith("/efile/")}
+    assert api.seen == job_side, job_side - api.seen
 
 
 def _b64(segment: str) -> bytes:
