@@ -16,8 +16,20 @@ from sdk_helpers import (
     RecordingTransport,
 )
 
-from scnet_hpc import AsyncClient, Client
+from scnet_hpc import AsyncClient, Client, _spec
 from scnet_hpc.mock import Clock, create_app
+
+
+@pytest.fixture(params=["rust", "python"])
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each validation engine of ``_spec`` in turn (jsonschema-rs, then jsonschema)."""
+    if request.param == "python":
+        monkeypatch.setenv("SCNET_HPC_VALIDATOR", "python")
+    else:
+        pytest.importorskip("jsonschema_rs", reason="jsonschema-rs is not installed")
+        monkeypatch.delenv("SCNET_HPC_VALIDATOR", raising=False)
+    assert _spec.engine_name() == request.param
+    return str(request.param)
 
 
 @pytest.fixture
