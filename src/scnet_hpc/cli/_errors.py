@@ -16,6 +16,8 @@ import click
 
 from scnet_hpc import errors, redact
 
+from ._terminal import printable
+
 __all__ = ["JOB_SPEC_OPTIONS", "CliError", "ExitCode", "describe", "format_traceback"]
 
 
@@ -81,7 +83,8 @@ JOB_SPEC_OPTIONS = {
 def describe(exc: BaseException) -> tuple[str, ExitCode]:
     """The one-line message (without ``error: ``) and exit code for ``exc``."""
     message, code = _classify(exc)
-    return redact(" ".join(message.split())), code  # one line, whatever the server sent
+    # One line without escape sequences, whatever the server sent.
+    return redact(" ".join(printable(message).split())), code
 
 
 def _classify(exc: BaseException) -> tuple[str, ExitCode]:
@@ -179,5 +182,5 @@ def _option_name(field: str) -> str:
 
 
 def format_traceback(exc: BaseException) -> str:
-    """The traceback ``--debug`` prints, redacted like everything else."""
-    return redact("".join(traceback.format_exception(exc)))
+    """The traceback ``--debug`` prints, redacted (and made printable) like everything else."""
+    return redact(printable("".join(traceback.format_exception(exc))))
