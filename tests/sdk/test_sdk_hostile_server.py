@@ -3,23 +3,25 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 from sdk_helpers import CLUSTER, FakeSleep, envelope, make_jwt, scripted
 
-from scnet_hpc import Client, ContractViolation, RetryPolicy, _spec
+from scnet_hpc import AsyncClient, Client, ContractViolation, RetryPolicy, _request, _spec
 from scnet_hpc._envelope import MAX_DEPTH, unwrap
 
 FAR_FUTURE = make_jwt({"expireTime": "4102444800000"})  # 2100-01-01
 
 
-def client(*answers: Any) -> Client:
+def client(*answers: Any, cls: Any = Client) -> Any:
     transport, _ = scripted(*answers)
     fake = FakeSleep()
-    return Client(
+    return cls(
         "http://hpc.example/hpc",
         FAR_FUTURE,
         cluster_user="demo",
@@ -132,3 +134,65 @@ def test_a_validator_value_error_is_a_schema_mismatch(monkeypatch: pytest.Monkey
     monkeypatch.setitem(_spec._checks, ("rust", "list_clusters"), broken)
     with pytest.raises(_spec.SchemaMismatch, match="cannot be checked: Recursion limit"):
         _spec.validate("list_clusters", envelope([CLUSTER]), engine="rust")
+
+
+# --------------------------------------------------------------------------- size
+
+LIMIT = 2**20  # the tests lower MAX_BODY_BYTES to 1 MiB
+
+
+@pytest.fixture
+def small_limit(monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr(_request, "MAX_BODY_BYTES", LIMIT)
+    return LIMIT
+
+
+def padded(size: int) -> bytes:
+    """A valid list_clusters body of about ``size`` bytes (a long cluster name)."""
+    base = len(json.dumps(cluster_with(text="")).encode())
+    return json.dumps(cluster_with(text="x" * max(0, size - base))).encode()
+
+
+def endless() -> Iterator[bytes]:
+    """A body that never ends (the SDK must stop reading, not run out of memory)."""
+    yield b'{"code": "0", "msg": "", "data": [{"text": "'
+    while True:
+        yield b"x" * 65536
+
+
+def gzip_bomb() -> httpx.Response:
+    inflated = padded(LIMIT * 8)
+    return httpx.Response(
+        200, content=gzip.compress(inflated), headers={"content-encoding": "gzip"}
+    )
+
+
+BIG_BODIES = {
+    "declared_length": lambda: httpx.Response(200, content=padded(LIMIT + 1)),
+    "endless_stream": lambda: httpx.Response(200, content=endless()),
+    "gzip_bomb": gzip_bomb,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BIG_BODIES))
+def test_bodies_past_the_limit_are_contract_violations(small_limit: int, name: str) -> None:
+    with pytest.raises(ContractViolation, match="larger than 1 MiB"):
+        client(BIG_BODIES[name]()).clusters()
+
+
+async def test_the_async_driver_stops_reading_too(small_limit: int) -> None:
+    async def endless_async() -> Any:
+        for chunk in endless():
+            yield chunk
+
+    async with client(httpx.Response(200, content=endless_async()), cls=AsyncClient) as api:
+        with pytest.raises(ContractViolation, match="larger than 1 MiB"):
+            await api.clusters()
+
+
+def test_bodies_up_to_the_limit_are_read_gzip_included(small_limit: int) -> None:
+    body = padded(LIMIT)
+    assert len(body) == LIMIT
+    assert client(raw(body)).clusters()[0].id == CLUSTER["id"]
+    zipped = httpx.Response(200, content=gzip.compress(body), headers={"content-encoding": "gzip"})
+    assert client(zipped).clusters()[0].id == CLUSTER["id"]
