@@ -15,6 +15,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from scnet_hpc.cli import ExitCode
+from scnet_hpc.cli._errors import MAX_LINE
 from scnet_hpc.cli._terminal import printable
 from scnet_hpc.mock.testing import serve
 
@@ -107,6 +108,14 @@ def test_server_msg_escape_sequences_do_not_reach_the_terminal(
     assert not {"\x1b", "\r", "\x07"} & set(line)
     assert "\\x07" in line  # a stray control character is shown, not dropped silently
     assert line == "error: [10004 invalid parameters] list_clusters: 参数错误 \\x07 队列不存在"
+
+
+def test_a_huge_server_msg_is_cut_to_one_readable_line(hostile: tuple[Hostile, Cli]) -> None:
+    server, run = hostile
+    answer(server, {"code": "10004", "msg": "错" * 1_000_000, "data": None})
+    line = one_error_line(run("clusters"), ExitCode.API)
+    assert len(line) < MAX_LINE + 100
+    assert line.endswith(" more characters)")
 
 
 def test_escape_sequences_in_table_cells_are_stripped(hostile: tuple[Hostile, Cli]) -> None:

@@ -44,6 +44,9 @@ class CliError(Exception):
         self.code = code
 
 
+#: The longest error line printed (a server ``msg`` can be megabytes).
+MAX_LINE = 2000
+
 #: Short English meaning of the documented codes (openapi.yaml ``ErrorCode``).
 CODE_MEANINGS = {
     "10001": "internal error",
@@ -83,8 +86,11 @@ JOB_SPEC_OPTIONS = {
 def describe(exc: BaseException) -> tuple[str, ExitCode]:
     """The one-line message (without ``error: ``) and exit code for ``exc``."""
     message, code = _classify(exc)
-    # One line without escape sequences, whatever the server sent.
-    return redact(" ".join(printable(message).split())), code
+    # One line without escape sequences, of a size a terminal can show, whatever the server sent.
+    line = " ".join(printable(message).split())
+    if len(line) > MAX_LINE:
+        line = f"{line[:MAX_LINE]}... ({len(line) - MAX_LINE} more characters)"
+    return redact(line), code
 
 
 def _classify(exc: BaseException) -> tuple[str, ExitCode]:
