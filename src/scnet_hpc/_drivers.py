@@ -3,6 +3,9 @@
 A driver does only what a plan's effects ask: send a request with its httpx client (handing
 back the response, or throwing the transport exception into the plan) and sleep. All the logic
 lives in the plans, so these two functions are the only code the clients do not share.
+
+Bodies are streamed and read up to ``Send.max_bytes`` (decoded): a server that answers without
+end, or a small gzip that inflates to gigabytes, costs at most that much memory.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from ._plans import Plan, Send
+from ._plans import Plan, ResponseTooLarge, Send
 
 __all__ = ["drive_async", "drive_sync"]
 
@@ -34,8 +37,15 @@ def drive_sync(plan: Plan[T], http: httpx.Client, sleep: Callable[[float], Any])
             value, failure = None, None
             if isinstance(effect, Send):
                 try:
-                    value = http.request(**effect.httpx_kwargs())
-                except (httpx.HTTPError, OSError) as exc:
+                    response = http.send(http.build_request(**effect.httpx_kwargs()), stream=True)
+                    try:
+                        body = _Body(effect.max_bytes, response)
+                        for chunk in response.iter_bytes():
+                            body.add(chunk)
+                    finally:
+                        response.close()
+                    value = body.response()
+                except (httpx.HTTPError, OSError, ResponseTooLarge) as exc:
                     failure = exc
             else:
                 sleep(effect.seconds)
@@ -59,8 +69,16 @@ async def drive_async(
             value, failure = None, None
             if isinstance(effect, Send):
                 try:
-                    value = await http.request(**effect.httpx_kwargs())
-                except (httpx.HTTPError, OSError) as exc:
+                    request = http.build_request(**effect.httpx_kwargs())
+                    response = await http.send(request, stream=True)
+                    try:
+                        body = _Body(effect.max_bytes, response)
+                        async for chunk in response.aiter_bytes():
+                            body.add(chunk)
+                    finally:
+                        await response.aclose()
+                    value = body.response()
+                except (httpx.HTTPError, OSError, ResponseTooLarge) as exc:
                     failure = exc
             else:
                 slept = sleep(effect.seconds)
@@ -68,3 +86,38 @@ async def drive_async(
                     await slept
     finally:
         plan.close()
+
+
+class _Body:
+    """The decoded body of a streamed response, refused past ``limit`` bytes."""
+
+    def __init__(self, limit: int | None, response: httpx.Response) -> None:
+        self.limit = limit
+        self.streamed = response
+        self.chunks: list[bytes] = []
+        self.size = 0
+        declared = response.headers.get("content-length", "")
+        encoded = response.headers.get("content-encoding", "identity") != "identity"
+        if limit is not None and declared.isdigit() and not encoded and int(declared) > limit:
+            raise ResponseTooLarge(limit)
+
+    def add(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.limit is not None and self.size > self.limit:
+            raise ResponseTooLarge(self.limit)
+        self.chunks.append(chunk)
+
+    def response(self) -> httpx.Response:
+        """A complete response with the decoded body (so without its content-encoding)."""
+        headers = [
+            (name, value)
+            for name, value in self.streamed.headers.raw
+            if name.lower() not in (b"content-encoding", b"content-length", b"transfer-encoding")
+        ]
+        return httpx.Response(
+            self.streamed.status_code,
+            headers=headers,
+            content=b"".join(self.chunks),
+            request=self.streamed.request,
+            extensions=self.streamed.extensions,
+        )

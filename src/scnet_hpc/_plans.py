@@ -18,7 +18,7 @@ import httpx
 from ._logging import redact
 from ._operations import Operation
 
-__all__ = ["Effect", "Plan", "Send", "Sleep"]
+__all__ = ["Effect", "Plan", "ResponseTooLarge", "Send", "Sleep"]
 
 T = TypeVar("T")
 
@@ -35,6 +35,8 @@ class Send:
     params: dict[str, Any] | None = None
     json: Any = None
     data: dict[str, Any] | None = None
+    #: Read at most this many (decoded) bytes of the body; more is ``ResponseTooLarge``.
+    max_bytes: int | None = None
 
     def httpx_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {
@@ -53,6 +55,14 @@ class Send:
 
     def __repr__(self) -> str:
         return f"Send({self.method} {redact(self.url)} [{self.operation}])"
+
+
+class ResponseTooLarge(Exception):
+    """Thrown into a plan by a driver: the body went past ``Send.max_bytes`` (reading stopped)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"the body is larger than {limit} bytes")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from scnet_hpc import AsyncClient, Client
+from scnet_hpc import AsyncClient, Client, _spec
 from scnet_hpc.mock import Clock
 
 from .sdk_helpers import (
@@ -19,6 +19,18 @@ from .sdk_helpers import (
     Recorder,
     RecordingTransport,
 )
+
+
+@pytest.fixture(params=["rust", "python"])
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each validation engine of ``_spec`` in turn (jsonschema-rs, then jsonschema)."""
+    if request.param == "python":
+        monkeypatch.setenv("SCNET_HPC_VALIDATOR", "python")
+    else:
+        pytest.importorskip("jsonschema_rs", reason="jsonschema-rs is not installed")
+        monkeypatch.delenv("SCNET_HPC_VALIDATOR", raising=False)
+    assert _spec.engine_name() == request.param
+    return str(request.param)
 
 
 @pytest.fixture

@@ -21,19 +21,6 @@ from scnet_hpc.models import Cluster, RealtimeJobDetail
 
 from .sdk_helpers import CLUSTER, body, envelope
 
-ENGINES = ["rust", "python"]
-
-
-@pytest.fixture(params=ENGINES)
-def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "python":
-        monkeypatch.setenv("SCNET_HPC_VALIDATOR", "python")
-    else:
-        pytest.importorskip("jsonschema_rs", reason="jsonschema-rs is not installed")
-        monkeypatch.delenv("SCNET_HPC_VALIDATOR", raising=False)
-    assert _spec.engine_name() == request.param
-    return str(request.param)
-
 
 def test_success_gives_typed_models(engine: str) -> None:
     clusters = unwrap("list_clusters", body(envelope([CLUSTER])))
