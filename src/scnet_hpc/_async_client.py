@@ -197,9 +197,10 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncS
         *,
         poll: PollSchedule | None = None,
         scheduler_id: int | str | None = None,
+        on_status: Callable[[str, JobStatus | None], object] | None = None,
     ) -> list[JobStatus]:
         _, refs = job_refs(jobs)
-        waiter = await self._run(self._core.wait_many(refs, scheduler_id, timeout, poll))
+        waiter = await self._run(self._core.wait_many(refs, scheduler_id, timeout, poll, on_status))
         return await self._run(waiter.wait_all())
 
     wait_all.__doc__ = Client.wait_all.__doc__
@@ -211,10 +212,11 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncS
         *,
         poll: PollSchedule | None = None,
         scheduler_id: int | str | None = None,
+        on_status: Callable[[str, JobStatus | None], object] | None = None,
     ) -> AsyncIterator[AsyncJob]:
         """Yield each job as it finishes (``async for``); see ``Client.as_completed``."""
         items, refs = job_refs(jobs)
-        waiter = await self._run(self._core.wait_many(refs, scheduler_id, timeout, poll))
+        waiter = await self._run(self._core.wait_many(refs, scheduler_id, timeout, poll, on_status))
         handles = handles_by_ref(items, waiter.refs, lambda ref: AsyncJob(self, ref))
         while not waiter.done:
             for ref in await self._run(waiter.next_batch()):

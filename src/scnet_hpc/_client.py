@@ -155,6 +155,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Callable[[float], Any
         *,
         poll: PollSchedule | None = None,
         scheduler_id: int | str | None = None,
+        on_status: Callable[[str, JobStatus | None], object] | None = None,
     ) -> list[JobStatus]:
         """Wait until every job (a handle or an id) has finished; final statuses, in order.
 
@@ -164,10 +165,11 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Callable[[float], Any
         promptly as its own ``wait()`` would. ``JobTimeoutError`` after ``timeout`` seconds
         (``unfinished`` lists every job still running), ``JobNotFoundError`` for a job that
         neither realtime nor 30 days of history know. Ids are on ``scheduler_id`` (default:
-        the region's).
+        the region's). ``on_status(job_id, status)`` is called after every poll for each job
+        still awaited (``status`` is ``None`` while a just-submitted job is not listed yet).
         """
         _, refs = job_refs(jobs)
-        waiter = self._run(self._core.wait_many(refs, scheduler_id, timeout, poll))
+        waiter = self._run(self._core.wait_many(refs, scheduler_id, timeout, poll, on_status))
         return self._run(waiter.wait_all())
 
     def as_completed(
@@ -177,6 +179,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Callable[[float], Any
         *,
         poll: PollSchedule | None = None,
         scheduler_id: int | str | None = None,
+        on_status: Callable[[str, JobStatus | None], object] | None = None,
     ) -> Iterator[Job]:
         """Yield each job as it finishes (its ``status`` is the final one), in order of end.
 
@@ -184,7 +187,7 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Callable[[float], Any
         ``Job``. Nothing is sent until the iteration starts.
         """
         items, refs = job_refs(jobs)
-        waiter = self._run(self._core.wait_many(refs, scheduler_id, timeout, poll))
+        waiter = self._run(self._core.wait_many(refs, scheduler_id, timeout, poll, on_status))
         handles = handles_by_ref(items, waiter.refs, lambda ref: Job(self, ref))
         while not waiter.done:
             for ref in self._run(waiter.next_batch()):

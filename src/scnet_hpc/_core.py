@@ -243,6 +243,7 @@ class Core:
         scheduler_id: int | str | None,
         timeout: float | None,
         poll: PollSchedule | None,
+        on_status: Callable[[str, JobStatus | None], object] | None,
     ) -> Plan[JobsWaiter]:
         """A ``JobsWaiter`` for handles (their ``JobRef``) and ids (on ``scheduler_id``)."""
         _check_timeout(timeout)
@@ -255,7 +256,7 @@ class Core:
             item if isinstance(item, JobRef) else JobRef(job_id=str(job_id), scheduler_id=sched)
             for item, job_id in zip(items, ids, strict=True)
         ]
-        return JobsWaiter(self, refs, timeout, poll or PollSchedule())
+        return JobsWaiter(self, refs, timeout, poll or PollSchedule(), on_status)
 
     def output(self, ref: JobRef, stream: Literal["stdout", "stderr"]) -> Plan[str]:
         if stream not in ("stdout", "stderr"):

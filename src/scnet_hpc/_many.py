@@ -15,7 +15,7 @@ promise ``Job.wait()`` makes, held for every job.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -38,9 +38,15 @@ class JobsWaiter:
     """The state of waiting for many jobs (``refs``, in the caller's order)."""
 
     def __init__(
-        self, core: Core, refs: Sequence[JobRef], timeout: float | None, schedule: PollSchedule
+        self,
+        core: Core,
+        refs: Sequence[JobRef],
+        timeout: float | None,
+        schedule: PollSchedule,
+        on_status: Callable[[str, JobStatus | None], object] | None = None,
     ) -> None:
         self.core = core
+        self.on_status = on_status
         self.refs = list(refs)
         self.timeout = timeout
         self.schedule = schedule
@@ -121,6 +127,9 @@ class JobsWaiter:
                         )
                     ref.seen = True
                     ref.status = from_history_row(found[ref.job_id])
+        if self.on_status is not None:
+            for ref in self.pending.values():
+                self.on_status(ref.job_id, ref.status)  # None while not listed yet
         finished = [
             (index, ref)
             for index, ref in self.pending.items()
