@@ -24,12 +24,23 @@ SECTIONS: dict[str, tuple[Callable[..., None], tuple[str, ...]]] = {
         parsing.run,
         ("parse_vs_json_loads", "parse_sdk_vs_json_loads", "parse_sdk_no_validation_vs_json_loads"),
     ),
-    "overhead": (overhead.run, ("overhead_generated_vs_httpx", "overhead_sdk_vs_httpx")),
+    "overhead": (
+        overhead.run,
+        ("overhead_generated_vs_httpx", "overhead_sdk_vs_httpx", "overhead_async_sdk_vs_httpx"),
+    ),
     "load": (
         throughput.run,
         ("mock_rps_list_clusters", "mock_p99_ms_list_clusters", "mock_rps_submit_job"),
     ),
-    "wait": (waiting.run, ("wait_requests_10min", "wait_lag_10min_s")),
+    "wait": (
+        waiting.run,
+        (
+            "wait_requests_10min",
+            "wait_lag_10min_s",
+            "wait_requests_100jobs_10min",
+            "wait_lag_100jobs_10min_s",
+        ),
+    ),
     "contract": (contract.run, ("contract_test_seconds",)),
 }
 
