@@ -1,0 +1,96 @@
+"""Submitting 100 jobs: ``AsyncClient.submit_many`` (concurrent) against 100 ``Client.submit``
+calls one after another, on the same mock process, wall time per batch.
+
+Rounds alternate which goes first; the figure is the median of the per-round ratios
+(async / sync). Both clients are built once and warmed; every submit is accepted (the bench
+mock lifts the demo user's submit limit) and adds a job to the same mock, so later rounds run
+on a fuller mock for both sides alike.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from ._report import Report
+from ._server import MockServer, mock_server, settings_text
+from ._timing import median
+
+__all__ = ["BATCH", "CONCURRENCY", "run"]
+
+BATCH = 100
+CONCURRENCY = 10
+ROUNDS = 5
+
+
+def _specs(tag: str) -> list[object]:
+    from scnet_hpc import JobSpec
+
+    return [
+        JobSpec(command="sleep 60", queue="normal", walltime=600, job_name=f"{tag}{i}",
+                work_dir="/public/home/demo/bench")
+        for i in range(BATCH)
+    ]  # fmt: skip
+
+
+def _client_kwargs(server: MockServer) -> dict[str, object]:
+    return {
+        "cluster_user": "demo",
+        "home_path": "/public/home/demo",
+        "scheduler_id": server.scheduler_id,
+    }
+
+
+def run(report: Report, *, quick: bool = False) -> None:
+    from scnet_hpc import AsyncClient, Client
+
+    rounds = 2 if quick else ROUNDS
+    report.setting(
+        "submit",
+        f"{BATCH} submit_job per batch: AsyncClient.submit_many(concurrency={CONCURRENCY}) vs "
+        f"Client.submit in a loop; {rounds} rounds alternating order; mock: {settings_text()}",
+    )
+    with mock_server() as server:
+        sync_client = Client(server.base_url, server.token, **_client_kwargs(server))  # type: ignore[arg-type]
+
+        async def rounds_async() -> dict[str, list[float]]:
+            async_client = AsyncClient(server.base_url, server.token, **_client_kwargs(server))  # type: ignore[arg-type]
+            samples: dict[str, list[float]] = {"sync": [], "async": []}
+
+            def sync_batch(tag: str) -> float:
+                started = time.perf_counter()
+                for spec in _specs(tag):
+                    sync_client.submit(spec)  # type: ignore[arg-type]
+                return time.perf_counter() - started
+
+            async def async_batch(tag: str) -> float:
+                specs = _specs(tag)
+                started = time.perf_counter()
+                jobs = await async_client.submit_many(specs, concurrency=CONCURRENCY)  # type: ignore[arg-type]
+                elapsed = time.perf_counter() - started
+                assert len(jobs) == BATCH
+                return elapsed
+
+            try:
+                sync_batch("warm-s")
+                await async_batch("warm-a")
+                for i in range(rounds):
+                    if i % 2:
+                        samples["async"].append(await async_batch(f"a{i}-"))
+                        samples["sync"].append(sync_batch(f"s{i}-"))
+                    else:
+                        samples["sync"].append(sync_batch(f"s{i}-"))
+                        samples["async"].append(await async_batch(f"a{i}-"))
+            finally:
+                await async_client.close()
+            return samples
+
+        try:
+            samples = asyncio.run(rounds_async())
+        finally:
+            sync_client.close()
+    ratio = median(a / s for a, s in zip(samples["async"], samples["sync"], strict=True))
+    report.figure("submit_100_sync_s", median(samples["sync"]))
+    report.figure("submit_100_async_s", median(samples["async"]))
+    report.figure("submit_100_async_vs_sync", ratio)
+    report.details["submit_100_seconds"] = samples
