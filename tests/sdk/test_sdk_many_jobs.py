@@ -105,7 +105,13 @@ def test_wait_all_returns_statuses_in_order_and_sends_what_as_completed_sends(
         [sleeper(300), JobSpec(command="exit 3", queue="debug", walltime=60), sleeper(20)]
     )
     before = counts(mock)
-    statuses = client.wait_all([jobs[0], int(jobs[1].id), jobs[2].id])  # handles and ids
+    looks: list[tuple[str, Any]] = []
+    statuses = client.wait_all(
+        [jobs[0], int(jobs[1].id), jobs[2].id],  # handles and ids
+        on_status=lambda job_id, status: looks.append((job_id, status)),
+    )
+    assert {job_id for job_id, _ in looks} == {j.id for j in jobs}
+    assert looks[-1] == (jobs[0].id, statuses[0])  # the 300 s job is the last one seen
     assert [s.job_id for s in statuses] == [j.id for j in jobs]
     assert [s.state for s in statuses] == [JobState.COMPLETED, JobState.FAILED, JobState.COMPLETED]
     assert jobs[0].status is statuses[0]  # a handle given is updated
