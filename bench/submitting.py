@@ -5,6 +5,10 @@ Rounds alternate which goes first; the figure is the median of the per-round rat
 (async / sync). Both clients are built once and warmed; every submit is accepted (the bench
 mock lifts the demo user's submit limit) and adds a job to the same mock, so later rounds run
 on a fuller mock for both sides alike.
+
+The client process's CPU time per batch is kept too (``submit_100_*_client_cpu_s``): when the
+async batch's wall time is close to its CPU time, the client itself (one Python thread) is what
+limits it, not the mock or the network.
 """
 
 from __future__ import annotations
@@ -55,25 +59,31 @@ def run(report: Report, *, quick: bool = False) -> None:
 
         async def rounds_async() -> dict[str, list[float]]:
             async_client = AsyncClient(server.base_url, server.token, **_client_kwargs(server))  # type: ignore[arg-type]
-            samples: dict[str, list[float]] = {"sync": [], "async": []}
+            samples: dict[str, list[float]] = {"sync": [], "async": [], "sync_cpu": [],
+                                               "async_cpu": []}  # fmt: skip
 
             def sync_batch(tag: str) -> float:
-                started = time.perf_counter()
-                for spec in _specs(tag):
+                specs = _specs(tag)
+                started, cpu = time.perf_counter(), time.process_time()
+                for spec in specs:
                     sync_client.submit(spec)  # type: ignore[arg-type]
+                samples["sync_cpu"].append(time.process_time() - cpu)
                 return time.perf_counter() - started
 
             async def async_batch(tag: str) -> float:
                 specs = _specs(tag)
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), time.process_time()
                 jobs = await async_client.submit_many(specs, concurrency=CONCURRENCY)  # type: ignore[arg-type]
                 elapsed = time.perf_counter() - started
+                samples["async_cpu"].append(time.process_time() - cpu)
                 assert len(jobs) == BATCH
                 return elapsed
 
             try:
                 sync_batch("warm-s")
                 await async_batch("warm-a")
+                for key in samples:
+                    samples[key].clear()
                 for i in range(rounds):
                     if i % 2:
                         samples["async"].append(await async_batch(f"a{i}-"))
@@ -92,5 +102,7 @@ def run(report: Report, *, quick: bool = False) -> None:
     ratio = median(a / s for a, s in zip(samples["async"], samples["sync"], strict=True))
     report.figure("submit_100_sync_s", median(samples["sync"]))
     report.figure("submit_100_async_s", median(samples["async"]))
+    report.figure("submit_100_sync_client_cpu_s", median(samples["sync_cpu"]))
+    report.figure("submit_100_async_client_cpu_s", median(samples["async_cpu"]))
     report.figure("submit_100_async_vs_sync", ratio)
     report.details["submit_100_seconds"] = samples
