@@ -8,13 +8,18 @@ on a fuller mock for both sides alike.
 
 The client process's CPU time per batch is kept too (``submit_100_*_client_cpu_s``): when the
 async batch's wall time is close to its CPU time, the client itself (one Python thread) is what
-limits it, not the mock or the network.
+limits it, not the mock or the network. ``submit_100_raw_async_vs_sync`` is the same batch sent
+by a bare ``httpx.AsyncClient`` (the same JSON body, ``CONCURRENCY`` at a time, no SDK): the best
+any asyncio client could do against this mock.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
+
+import httpx
 
 from ._report import Report
 from ._server import MockServer, mock_server, settings_text
@@ -35,6 +40,18 @@ def _specs(tag: str) -> list[object]:
                 work_dir="/public/home/demo/bench")
         for i in range(BATCH)
     ]  # fmt: skip
+
+
+def _raw_body(server: MockServer, name: str) -> dict[str, Any]:
+    """What ``Client.submit`` sends for one of ``_specs``' jobs, written by hand."""
+    return {
+        "strJobManagerID": server.scheduler_id,
+        "mapAppJobInfo": {
+            "GAP_CMD_FILE": "sleep 60", "GAP_NNODE": "1", "GAP_PPN": "1", "GAP_SUBMIT_TYPE": "cmd",
+            "GAP_JOB_NAME": name, "GAP_WORK_DIR": "/public/home/demo/bench", "GAP_QUEUE": "normal",
+            "GAP_WALL_TIME": "00:10:00", "GAP_APPNAME": "BASE",
+        },
+    }  # fmt: skip
 
 
 def _client_kwargs(server: MockServer) -> dict[str, object]:
@@ -60,7 +77,22 @@ def run(report: Report, *, quick: bool = False) -> None:
         async def rounds_async() -> dict[str, list[float]]:
             async_client = AsyncClient(server.base_url, server.token, **_client_kwargs(server))  # type: ignore[arg-type]
             samples: dict[str, list[float]] = {"sync": [], "async": [], "sync_cpu": [],
-                                               "async_cpu": []}  # fmt: skip
+                                               "async_cpu": [], "raw_async": []}  # fmt: skip
+            raw = httpx.AsyncClient(headers={"token": server.token})
+            url = f"{server.base_url}/hpc/openapi/v2/apptemplates/BASIC/BASE/job"
+
+            async def raw_batch(tag: str) -> float:
+                slots = asyncio.Semaphore(CONCURRENCY)
+
+                async def one(i: int) -> None:
+                    async with slots:
+                        answer = await raw.post(url, json=_raw_body(server, f"{tag}{i}"))
+                    if answer.json().get("code") != "0":
+                        raise RuntimeError(f"raw submit refused: {answer.text[:200]}")
+
+                started = time.perf_counter()
+                await asyncio.gather(*(one(i) for i in range(BATCH)))
+                return time.perf_counter() - started
 
             def sync_batch(tag: str) -> float:
                 specs = _specs(tag)
@@ -82,17 +114,21 @@ def run(report: Report, *, quick: bool = False) -> None:
             try:
                 sync_batch("warm-s")
                 await async_batch("warm-a")
+                await raw_batch("warm-r")
                 for key in samples:
                     samples[key].clear()
                 for i in range(rounds):
                     if i % 2:
                         samples["async"].append(await async_batch(f"a{i}-"))
+                        samples["raw_async"].append(await raw_batch(f"r{i}-"))
                         samples["sync"].append(sync_batch(f"s{i}-"))
                     else:
                         samples["sync"].append(sync_batch(f"s{i}-"))
+                        samples["raw_async"].append(await raw_batch(f"r{i}-"))
                         samples["async"].append(await async_batch(f"a{i}-"))
             finally:
                 await async_client.close()
+                await raw.aclose()
             return samples
 
         try:
@@ -105,4 +141,8 @@ def run(report: Report, *, quick: bool = False) -> None:
     report.figure("submit_100_sync_client_cpu_s", median(samples["sync_cpu"]))
     report.figure("submit_100_async_client_cpu_s", median(samples["async_cpu"]))
     report.figure("submit_100_async_vs_sync", ratio)
+    report.figure(
+        "submit_100_raw_async_vs_sync",
+        median(r / s for r, s in zip(samples["raw_async"], samples["sync"], strict=True)),
+    )
     report.details["submit_100_seconds"] = samples
