@@ -77,13 +77,9 @@ class JobsWaiter:
                 self._previous = self._next_sleep
             finished = yield from self._poll()
             elapsed = clock() - self._started
-            delay = self.schedule.next_delay(self._previous, elapsed)
-            if self.timeout is not None:
-                remaining = self.timeout - elapsed
-                if remaining <= 0:
-                    self._expired = True  # raised at the next call, after these are handed out
-                delay = min(delay, max(remaining, 0.0))  # one last look at the deadline
-            self._next_sleep = delay
+            self._next_sleep = self.schedule.delay_within(self._previous, elapsed, self.timeout)
+            # past the deadline: raised at the next call, after these are handed out
+            self._expired = self._next_sleep is None
             if finished:
                 return finished
         return []
