@@ -227,3 +227,18 @@ def test_a_submit_lost_in_transport_is_not_retried_and_may_exist() -> None:
     with pytest.raises(InvalidArgumentError, match="JobSpec"):
         client.submit_many([specs[0], "not a spec"])  # type: ignore[list-item]
     assert len(seen) == 3  # checked before anything is sent
+
+
+def test_the_realtime_list_is_read_page_by_page(
+    make_client: MakeClient, mock: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from scnet_hpc import _many
+
+    monkeypatch.setattr(_many, "DEFAULT_PAGE_SIZE", 4)
+    client = make_client()
+    jobs = client.submit_many([sleeper(5) for _ in range(10)])
+    before = counts(mock)
+    every_minute = PollSchedule(initial=60, floor=60, fraction=0, ceiling=60)
+    statuses = client.wait_all(jobs, poll=every_minute)
+    assert [s.state for s in statuses] == [JobState.COMPLETED] * 10
+    assert delta(counts(mock), before) == {"list_jobs": 6}  # 2 polls x pages of 4, 4, 2
