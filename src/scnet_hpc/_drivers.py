@@ -1,8 +1,9 @@
 """The two small drivers that run plans: blocking (``Client``) and asyncio (``AsyncClient``).
 
 A driver does only what a plan's effects ask: send a request with its httpx client (handing
-back the response, or throwing the transport exception into the plan) and sleep. All the logic
-lives in the plans, so these two functions are the only code the clients do not share.
+back the response, or throwing the transport exception into the plan), sleep, and run a
+``Gather``'s plans side by side (asyncio tasks, or threads sharing the blocking httpx client).
+All the logic lives in the plans, so these are the only code the clients do not share.
 
 Bodies are streamed and read up to ``Send.max_bytes`` (decoded): a server that answers without
 end, or a small gzip that inflates to gigabytes, costs at most that much memory.
@@ -10,13 +11,15 @@ end, or a small gzip that inflates to gigabytes, costs at most that much memory.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import httpx
 
-from ._plans import Plan, ResponseTooLarge, Send
+from ._plans import Gather, Plan, ResponseTooLarge, Send
 
 __all__ = ["drive_async", "drive_sync"]
 
@@ -47,10 +50,25 @@ def drive_sync(plan: Plan[T], http: httpx.Client, sleep: Callable[[float], Any])
                     value = body.response()
                 except (httpx.HTTPError, OSError, ResponseTooLarge) as exc:
                     failure = exc
+            elif isinstance(effect, Gather):
+                value = _gather_sync(effect, http, sleep)
             else:
                 sleep(effect.seconds)
     finally:
         plan.close()
+
+
+def _gather_sync(gather: Gather, http: httpx.Client, sleep: Callable[[float], Any]) -> list[Any]:
+    def outcome(plan: Plan[Any]) -> Any:
+        try:
+            return drive_sync(plan, http, sleep)
+        except Exception as exc:  # an outcome like any other; the gathering plan decides
+            return exc
+
+    if gather.limit <= 1 or len(gather.plans) <= 1:
+        return [outcome(plan) for plan in gather.plans]
+    with ThreadPoolExecutor(max_workers=min(gather.limit, len(gather.plans))) as pool:
+        return list(pool.map(outcome, gather.plans))
 
 
 async def drive_async(
@@ -80,6 +98,8 @@ async def drive_async(
                     value = body.response()
                 except (httpx.HTTPError, OSError, ResponseTooLarge) as exc:
                     failure = exc
+            elif isinstance(effect, Gather):
+                value = await _gather_async(effect, http, sleep)
             else:
                 slept = sleep(effect.seconds)
                 if inspect.isawaitable(slept):
@@ -121,3 +141,18 @@ class _Body:
             request=self.streamed.request,
             extensions=self.streamed.extensions,
         )
+
+
+async def _gather_async(
+    gather: Gather, http: httpx.AsyncClient, sleep: Callable[[float], Awaitable[Any] | Any]
+) -> list[Any]:
+    slots = asyncio.Semaphore(max(1, gather.limit))
+
+    async def outcome(plan: Plan[Any]) -> Any:
+        async with slots:
+            try:
+                return await drive_async(plan, http, sleep)
+            except Exception as exc:  # an outcome like any other; the gathering plan decides
+                return exc
+
+    return list(await asyncio.gather(*(outcome(plan) for plan in gather.plans)))

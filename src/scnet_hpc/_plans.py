@@ -1,10 +1,11 @@
 """Plans and their effects: the SDK's logic, written once for sync and async.
 
 Everything the SDK does is a *plan*: a generator that yields effects (``Send`` a request,
-``Sleep`` a while) and receives their results (the ``httpx.Response``, or the exception thrown
-back into it). A plan holds all the logic and never performs I/O itself; the two drivers in
-``_drivers`` perform the effects. ``Client`` and ``AsyncClient`` run the very same plans, so
-they cannot drift apart and send the same requests.
+``Sleep`` a while, ``Gather`` the results of other plans run side by side) and receives their
+results (the ``httpx.Response``, or the exception thrown back into it). A plan holds all the
+logic and never performs I/O itself; the two drivers in ``_drivers`` perform the effects.
+``Client`` and ``AsyncClient`` run the very same plans, so they cannot drift apart and send the
+same requests.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import httpx
 from ._logging import redact
 from ._operations import Operation
 
-__all__ = ["Effect", "Plan", "ResponseTooLarge", "Send", "Sleep"]
+__all__ = ["Effect", "Gather", "Plan", "ResponseTooLarge", "Send", "Sleep"]
 
 T = TypeVar("T")
 
@@ -72,5 +73,20 @@ class Sleep:
     seconds: float
 
 
-Effect = Send | Sleep
+@dataclass(frozen=True)
+class Gather:
+    """Effect: run these plans, at most ``limit`` at a time; the plan receives one outcome per
+    plan, in order: its result, or the ``Exception`` it raised (one failure stops no other).
+
+    ``drive_async`` runs them as tasks, ``drive_sync`` in up to ``limit`` threads.
+    """
+
+    plans: tuple[Plan[Any], ...]
+    limit: int
+
+    def __repr__(self) -> str:
+        return f"Gather({len(self.plans)} plans, limit={self.limit})"
+
+
+Effect = Send | Sleep | Gather
 Plan = Generator[Effect, Any, T]

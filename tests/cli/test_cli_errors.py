@@ -237,6 +237,16 @@ def test_ctrl_c_is_one_line(mock: Mock, monkeypatch: pytest.MonkeyPatch) -> None
     assert result.stderr.strip().splitlines()[-1] == "error: interrupted"
 
 
+def test_wait_for_several_jobs_times_out_naming_the_unfinished(mock: Mock) -> None:
+    run = token_cli(mock)
+    quick = run.json("submit", "-q", "debug", "-t", "600", "true")["job_id"]
+    slow = run.json("submit", "-q", "debug", "-t", "600", "sleep 300")["job_id"]
+    mock.advance(10)
+    result = run("wait", str(quick), str(slow), "--timeout", "0.3", "--interval", "0.1")
+    assert result.exit_code == ExitCode.TIMEOUT
+    assert result.error_lines == [f"error: 1 of 2 jobs did not finish within 0.3 s: {slow}"]
+
+
 def test_ctrl_c_while_waiting_says_the_job_keeps_running(
     mock: Mock, monkeypatch: pytest.MonkeyPatch
 ) -> None:

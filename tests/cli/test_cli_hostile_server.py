@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import Cli
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
@@ -18,6 +17,8 @@ from scnet_hpc.cli import ExitCode
 from scnet_hpc.cli._errors import MAX_LINE
 from scnet_hpc.cli._terminal import printable
 from scnet_hpc.mock.testing import serve
+
+from .cli_support import Cli
 
 CLUSTER = {
     "JobManagerType": "SLURM",

@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, DEMO_USER, Cli, Mock
 
 from scnet_hpc._token_cache import TokenCache
 from scnet_hpc._tokens import Token
 from scnet_hpc.cli._config import save_profile
 from scnet_hpc.private_files import LOCK_TIMEOUT, locked, private_dir
+
+from .cli_support import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, DEMO_USER, Cli, Mock
 
 WRITERS = 6
 ROUNDS = 15

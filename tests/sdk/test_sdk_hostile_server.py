@@ -10,10 +10,11 @@ from typing import Any
 
 import httpx
 import pytest
-from sdk_helpers import CLUSTER, FakeSleep, envelope, make_jwt, scripted
 
 from scnet_hpc import AsyncClient, Client, ContractViolation, RetryPolicy, _request, _spec
 from scnet_hpc._envelope import MAX_DEPTH, unwrap
+
+from .sdk_helpers import CLUSTER, FakeSleep, envelope, make_jwt, scripted
 
 FAR_FUTURE = make_jwt({"expireTime": "4102444800000"})  # 2100-01-01
 
