@@ -14,6 +14,7 @@ from typing import Any
 from schemathesis import Case
 
 from ._exercise import Suite
+from ._files import FILE_OPS, known_good_parts
 from ._inputs import history_window, safe_job
 from ._signing import sign_in_headers
 from ._spec import operation_ids
@@ -129,6 +130,13 @@ def unavailable(f: Facts, operation_id: str) -> str | None:
     if operation_id == "list_member_jobs" and f.group_id is None:
         return "list_member_jobs needs a group the signed-in user belongs to"
     return None
+
+
+def _file_parts(operation_id: str) -> Callable[[Facts, float], Parts]:
+    return lambda f, now: known_good_parts(f, operation_id)
+
+
+_TABLE.update({op: _file_parts(op) for op in FILE_OPS})
 
 
 def make_case(

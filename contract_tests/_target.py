@@ -64,6 +64,8 @@ class Facts:
     group_id: int | None = None
     # (user, password, orgId) for the password sign-in; the embedded mock's demo user only.
     password_login: tuple[str, str, str] | None = field(default=None, repr=False)
+    # The region's file service (center's efileUrls, without its /efile suffix), if any.
+    efile_url: str | None = None
 
     def token_kind(self, sent: str | None) -> str:
         """What kind of credential a request carried: valid, expired, platform, ... or malformed."""
@@ -107,6 +109,8 @@ class Target:
             return s.auth_url or s.base_url
         if path.startswith("/ac/"):
             return s.platform_url or s.base_url
+        if path.startswith("/efile/") and self.facts is not None and self.facts.efile_url:
+            return self.facts.efile_url
         return s.base_url
 
     def get_facts(self) -> Facts:
@@ -199,6 +203,16 @@ def token_kinds_offered(settings: Settings, *, embedded: bool) -> frozenset[str]
     return frozenset(kinds)
 
 
+def _efile_url(center: dict[str, Any]) -> str | None:
+    """The first enabled efile URL of ``center`` without its ``/efile`` suffix."""
+    for entry in center.get("efileUrls") or []:
+        if isinstance(entry, dict) and str(entry.get("enable", "true")).lower() == "true":
+            url = str(entry.get("url") or "").rstrip("/")
+            if url:
+                return url.removesuffix("/efile") or None
+    return None
+
+
 def discover(target: Target) -> Facts:
     s = target.settings
     mock = target.mock
@@ -248,6 +262,7 @@ def discover(target: Target) -> Facts:
         credentials=None if s.token else _credentials(s),
     )
     facts.group_id = _group_of(target, headers, user, facts.region_id)
+    facts.efile_url = _efile_url(center) if mock is None else None
     if mock is not None:
         spec = mock.deployment.user(mock.demo.user)
         if spec is not None and spec.password:

@@ -20,6 +20,7 @@ from ._settings import Writes
 from ._signing import sign_in_headers
 from ._spec import operation_ids
 from ._suite import (
+    FILE_WRITES,
     SESSION_OPS,
     WRITE_OPS,
     fuzz_schema,
@@ -51,7 +52,7 @@ UNAVAILABLE = sorted(set(PROBES) - set(AVAILABLE))
 
 READ_ONLY = SETTINGS.writes is Writes.NONE
 SECURED = sorted(op for op in operation_ids() if op not in SIGN_IN_OPS)
-PROBED = [op for op in SECURED if not (READ_ONLY and op in WRITE_OPS | SESSION_OPS)]
+PROBED = [op for op in SECURED if not (READ_ONLY and op in WRITE_OPS | FILE_WRITES | SESSION_OPS)]
 NOT_PROBED = sorted(set(SECURED) - set(PROBED))
 
 

@@ -52,6 +52,7 @@ from .errors import (
     ScnetError,
     ServerError,
     StorageFullError,
+    SubmitManyError,
     TokenExpiredError,
     TransportError,
 )
@@ -92,6 +93,7 @@ __all__ = [
     "ScnetError",
     "ServerError",
     "StorageFullError",
+    "SubmitManyError",
     "TokenExpiredError",
     "TransportError",
     "__version__",

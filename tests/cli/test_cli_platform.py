@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, DEMO_USER, Cli, Mock
-
 from scnet_hpc.drift import main as drift_main
+
+from .cli_support import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, DEMO_USER, Cli, Mock
 
 
 def _submit(run: Cli, command: str, queue: str = "debug", *region: str) -> str:

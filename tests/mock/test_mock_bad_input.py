@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mock_contract import OPERATIONS, Api, assert_valid, job_info
+
+from .mock_contract import OPERATIONS, Api, assert_valid, job_info
 
 SUBMIT = "/hpc/openapi/v2/apptemplates/BASIC/BASE/job"
 SCHED = 1638523853
@@ -131,7 +132,8 @@ def test_huge_path_parameters(api: Api) -> None:
         ("GET", "/hpc/openapi/v2/jobs/", 404),
         ("GET", "/hpc/openapi/v2/jobs/1/extra", 404),
         ("GET", "/regions/99999/hpc/openapi/v2/cluster", 404),
-        ("GET", "/efile/openapi/v2/file/list", 404),
+        ("GET", "/efile/openapi/v2/file/nothing", 404),
+        ("GET", "/efile/openapi/v2/file/mkdir", 405),
         ("PUT", "/hpc/openapi/v2/jobs", 405),
         ("POST", "/hpc/openapi/v2/jobs", 405),
         ("GET", SUBMIT, 405),

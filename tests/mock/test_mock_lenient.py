@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from mock_contract import Api, job_info
 
 from scnet_hpc.mock.app.leniency import jackson_text
+
+from .mock_contract import Api, job_info
 
 TEMPLATE = {"apptype": "BASIC", "appname": "BASE"}
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from mock_contract import Api, job_info
+
+from .mock_contract import Api, job_info
 
 WUHAN = 20078
 GROUP = 533686286955839488

@@ -8,10 +8,11 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from mock_contract import Api, job_info
 
 from scnet_hpc.mock import Clock, create_app, load_deployment
 from scnet_hpc.mock.testing import sync_client
+
+from .mock_contract import Api, job_info
 
 REQUIRED = [
     "GAP_CMD_FILE",

@@ -9,12 +9,13 @@ from typing import Any
 
 import httpx
 import pytest
-from sdk_helpers import CLUSTER, MOCK_URL, ASGISyncTransport, envelope
 
 from scnet_hpc import Client, JobSpec
 from scnet_hpc.drift import Finding, check_body, check_directory, main
 from scnet_hpc.environment import variable
 from scnet_hpc.mock import Clock, create_app
+
+from .sdk_helpers import CLUSTER, MOCK_URL, ASGISyncTransport, envelope
 
 JOB_ROW = {"jobId": "35900", "jobName": "x", "jobStatus": "statR", "queue": "debug"}
 

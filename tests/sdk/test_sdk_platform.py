@@ -7,7 +7,6 @@ from typing import Any
 
 import jwt
 import pytest
-from sdk_helpers import MOCK_URL, ASGISyncTransport, Recorder, RecordingTransport
 
 from scnet_hpc import (
     AuthenticationError,
@@ -18,6 +17,8 @@ from scnet_hpc import (
     JobState,
 )
 from scnet_hpc.models import GroupMember, MemberJob, PlatformHistoryJob, PlatformJob, UserInfo
+
+from .sdk_helpers import MOCK_URL, ASGISyncTransport, Recorder, RecordingTransport
 
 SHORT = JobSpec(command="sleep 20; echo hi", queue="debug", walltime=600)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spec_doc import SPEC
+from .spec_doc import SPEC
 
 ERROR_CODE = SPEC["components"]["schemas"]["ErrorCode"]
 ROWS = {

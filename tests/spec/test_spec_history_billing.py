@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from spec_doc import validator_at
+
+from .spec_doc import validator_at
 
 DETAIL = validator_at("/components/schemas/HistoryJobDetail")
 

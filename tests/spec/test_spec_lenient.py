@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
-from spec_doc import SPEC, operation, resolve
 
 from scnet_hpc.mock.app.leniency import widen
+
+from .spec_doc import SPEC, operation, resolve
 
 WIDE = widen(SPEC)
 

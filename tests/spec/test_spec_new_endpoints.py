@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from spec_doc import SPEC, operation, resolve
+
+from .spec_doc import SPEC, operation, resolve
 
 ENDPOINTS = [
     ("get_core_state_stats", "get", "/hpc/openapi/v2/view/cpucore/state"),

@@ -62,12 +62,12 @@ class Operation:
     method: str  # upper case
     path: str  # template, e.g. /hpc/openapi/v2/jobs/{jobId}
     parameters: tuple[Parameter, ...]
-    body_type: str | None  # "json", "form" or None
+    body_type: str | None  # "json", "form", "multipart" or None
     body_required: bool
     body_validator: Draft202012Validator | None = field(repr=False)
     body_types: dict[str, str | None] = field(repr=False)  # form field -> JSON type
     secured: bool
-    platform: bool  # lives on the platform hosts (/api/..., /ac/...), not under a region's /hpc
+    platform: bool  # on the platform hosts (/api/..., /ac/...), not under a region's /hpc or /efile
 
 
 class Spec:
@@ -144,7 +144,10 @@ class Spec:
         if body is not None:
             content = body["content"]
             media = next(iter(content))
-            body_type = "form" if media == "application/x-www-form-urlencoded" else "json"
+            body_type = {
+                "application/x-www-form-urlencoded": "form",
+                "multipart/form-data": "multipart",  # streamed: the handler reads the parts
+            }.get(media, "json")
             ptr = f"{base}/requestBody/content/{media.replace('/', '~1')}/schema"
             body_validator = self.validator(ptr)
             schema, sptr = self._resolve(content[media]["schema"], ptr)
@@ -160,7 +163,7 @@ class Spec:
             body_validator=body_validator,
             body_types=body_types,
             secured=raw.get("security", self.document.get("security")) != [],
-            platform=not path.startswith("/hpc/"),
+            platform=not path.startswith(("/hpc/", "/efile/")),
         )
 
 
