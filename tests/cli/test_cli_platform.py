@@ -74,3 +74,24 @@ def test_record_saves_answers_without_secrets_for_drift(run: Cli, tmp_path: Path
         assert secret not in text
     assert f'"{DEMO_USER}"' not in text
     assert drift_main([str(record_dir)]) == 0
+
+
+def test_history_all_regions_lists_every_regions_finished_jobs(run: Cli, mock: Mock) -> None:
+    here = _submit(run, "sleep 5")
+    there = _submit(run, "sleep 5", "wuhan_normal", "--region", "20078")
+    mock.advance(60)
+    rows = run.json("history", "--all-regions")
+    assert {(str(r["cluster_id"]), r["job_id"], r["state"]) for r in rows} == {
+        ("11250", here, "completed"),
+        ("20078", there, "completed"),
+    }
+    assert all(r["cpu_nuclear_hour"] is not None for r in rows)
+    assert len(run.json("history", "--all-regions", "--state", "completed")) == 2
+    assert run.json("history", "--all-regions", "--state", "cancelled") == []
+    assert len(run.json("history", "--all-regions", "--limit", "1")) == 1
+    assert "华中三区" in run.ok("history", "--all-regions").stdout
+    refused = run("history", "--all-regions", "--asc")
+    assert refused.exit_code == 2
+    assert refused.error_lines == [
+        "error: --asc does not work with --all-regions (the platform list has no such option)"
+    ]
