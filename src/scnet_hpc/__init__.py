@@ -23,6 +23,7 @@ from ._config import DEFAULT_AUTH_URL, DEFAULT_PLATFORM_URL, default_token_cache
 from ._jobspec import JobSpec, format_walltime
 from ._logging import redact
 from ._options import DEFAULT_TIMEOUT
+from ._platform import CoreState
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._retry import RetryPolicy
@@ -36,6 +37,7 @@ from .errors import (
     AuthenticationError,
     ConfigurationError,
     ContractViolation,
+    FilePermissionError,
     HttpStatusError,
     InvalidArgumentError,
     InvalidJobSpec,
@@ -43,9 +45,13 @@ from .errors import (
     JobNotFoundError,
     JobRejectedError,
     JobTimeoutError,
+    OperationTimeoutError,
+    RemoteFileExistsError,
+    RemoteFileNotFoundError,
     RequestTimeoutError,
     ScnetError,
     ServerError,
+    StorageFullError,
     SubmitManyError,
     TokenExpiredError,
     TransportError,
@@ -63,6 +69,8 @@ __all__ = [
     "Client",
     "ConfigurationError",
     "ContractViolation",
+    "CoreState",
+    "FilePermissionError",
     "HttpStatusError",
     "InvalidArgumentError",
     "InvalidJobSpec",
@@ -74,13 +82,17 @@ __all__ = [
     "JobState",
     "JobStatus",
     "JobTimeoutError",
+    "OperationTimeoutError",
     "PollSchedule",
     "Region",
     "RegionInfo",
+    "RemoteFileExistsError",
+    "RemoteFileNotFoundError",
     "RequestTimeoutError",
     "RetryPolicy",
     "ScnetError",
     "ServerError",
+    "StorageFullError",
     "SubmitManyError",
     "TokenExpiredError",
     "TransportError",

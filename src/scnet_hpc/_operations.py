@@ -18,10 +18,15 @@ from scnet_hpc_api.models import (
     CancelJobsEnvelope,
     CenterEnvelope,
     ClusterListEnvelope,
+    CoreStateStatsEnvelope,
     FileContentEnvelope,
+    GroupMemberListEnvelope,
     HistoryJobDetailEnvelope,
     HistoryJobListEnvelope,
     JobStateStatsEnvelope,
+    MemberJobListEnvelope,
+    PlatformHistoryJobPageEnvelope,
+    PlatformJobPageEnvelope,
     QueueDetailListEnvelope,
     QueueJobStatsEnvelope,
     QueueListEnvelope,
@@ -33,6 +38,7 @@ from scnet_hpc_api.models import (
     TokenRenewEnvelope,
     TokenStateEnvelope,
     UsedWalltimeEnvelope,
+    UserInfoEnvelope,
     UserLimitEnvelope,
 )
 
@@ -81,6 +87,13 @@ class Operation(str, enum.Enum):
     GET_QUEUE_JOB_STATS = "get_queue_job_stats"
     GET_USED_WALLTIME = "get_used_walltime"
     GET_STORAGE_QUOTA = "get_storage_quota"
+    GET_CORE_STATE_STATS = "get_core_state_stats"
+    ISSUE_TOKENS_PASSWORD = "issue_tokens_password"  # noqa: S105 (an operation name)
+    GET_USER = "get_user"
+    LIST_GROUP_MEMBERS = "list_group_members"
+    LIST_MEMBER_JOBS = "list_member_jobs"
+    LIST_PLATFORM_JOBS = "list_platform_jobs"
+    LIST_PLATFORM_HISTORY_JOBS = "list_platform_history_jobs"
 
 
 @dataclass(frozen=True)
@@ -126,5 +139,14 @@ OPERATIONS: dict[Operation, OperationSpec] = dict(
         _op(Operation.GET_QUEUE_JOB_STATS, QueueJobStatsEnvelope, "hpc"),
         _op(Operation.GET_USED_WALLTIME, UsedWalltimeEnvelope, "hpc"),
         _op(Operation.GET_STORAGE_QUOTA, StorageQuotaEnvelope, "hpc"),
+        _op(Operation.GET_CORE_STATE_STATS, CoreStateStatsEnvelope, "hpc"),
+        # The older sign-in, on the platform host; repeated like issue_tokens (no harm done).
+        _op(Operation.ISSUE_TOKENS_PASSWORD, TokenListEnvelope, "platform", authenticated=False),
+        _op(Operation.GET_USER, UserInfoEnvelope, "platform"),
+        _op(Operation.LIST_GROUP_MEMBERS, GroupMemberListEnvelope, "platform"),
+        _op(Operation.LIST_MEMBER_JOBS, MemberJobListEnvelope, "platform"),
+        # POSTs that only read (a query body).
+        _op(Operation.LIST_PLATFORM_JOBS, PlatformJobPageEnvelope, "platform"),
+        _op(Operation.LIST_PLATFORM_HISTORY_JOBS, PlatformHistoryJobPageEnvelope, "platform"),
     ]
 )

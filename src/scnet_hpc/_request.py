@@ -22,6 +22,7 @@ from ._logging import http_logger, logger, redact, render_curl
 from ._operations import OPERATIONS, Operation, OperationSpec
 from ._options import Options
 from ._plans import Plan, ResponseTooLarge, Send, Sleep
+from ._recording import record
 from ._retry import is_transient
 from .errors import (
     AuthenticationError,
@@ -91,6 +92,8 @@ def request(
                 error,
             )
         else:
+            if options.record_dir is not None:
+                record(options.record_dir, op.id, send.method, send.url, response)
             try:
                 result = _answer(op, send, response, options.validate)
             except ScnetError as exc:

@@ -63,6 +63,9 @@ def run_sync(app: Any, recorder: Recorder) -> list[Any]:
         many = c.submit_many([SHORT, LONG, SHORT], concurrency=1)
         out += [[j.id for j in c.as_completed([many[0], many[2].id], poll=COARSE)]]
         out += [many[1].cancel(), [s.state for s in c.wait_all(many, timeout=2000)]]
+        members = c.group_members()
+        out += [c.whoami(), c.core_state(), members, c.member_jobs(members[-1])]
+        out += [c.platform_jobs(state="statR"), c.platform_history(limit=5, page_size=2)]
     return out
 
 
@@ -91,6 +94,11 @@ async def run_async(app: Any, recorder: Recorder) -> list[Any]:
         many = await c.submit_many([SHORT, LONG, SHORT], concurrency=1)
         out += [[j.id async for j in c.as_completed([many[0], many[2].id], poll=COARSE)]]
         out += [await many[1].cancel(), [s.state for s in await c.wait_all(many, timeout=2000)]]
+        members = await c.group_members()
+        out += [await c.whoami(), await c.core_state(), members]
+        out += [await c.member_jobs(members[-1])]
+        out += [await c.platform_jobs(state="statR")]
+        out += [await c.platform_history(limit=5, page_size=2)]
     return out
 
 
@@ -160,7 +168,8 @@ def test_both_clients_have_the_same_surface() -> None:
                 inspect.signature(async_function)
             ), name
             io_bound = name not in (
-                "__init__", "from_access_key", "from_token_cache", "from_env", "with_options"
+                "__init__", "from_access_key", "from_token_cache", "from_env", "with_options",
+                "from_password",
             )  # fmt: skip
             if name == "as_completed":  # an iterator: sync generator, async generator
                 assert inspect.isgeneratorfunction(function), name
