@@ -9,6 +9,7 @@ not up they are skipped with the reason, unless ``SCNET_REQUIRE_SLURM=1`` (set b
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ try:
 except ImportError:  # package not installed: use the source tree
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-from slurm_helpers import slurm_deployment
+from slurm_helpers import CREATED_HOMES, slurm_deployment
 
 from scnet_hpc.mock import Clock, Deployment
 from scnet_hpc.mock.engines.slurm.cli import SlurmCLI
@@ -78,6 +79,14 @@ def jobcomp_path(slurm_env: dict[str, str]) -> Path | None:
 
 
 # --------------------------------------------------------------------------- engine fixtures
+
+
+@pytest.fixture(autouse=True)
+def _remove_test_homes() -> Iterator[None]:
+    """Homes made in the OS users' own homes (slurm_helpers.user_home) go after each test."""
+    yield
+    while CREATED_HOMES:
+        shutil.rmtree(CREATED_HOMES.pop(), ignore_errors=True)
 
 
 @pytest.fixture

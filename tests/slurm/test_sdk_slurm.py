@@ -18,7 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from slurm_helpers import slurm_deployment, wait_for
+from slurm_helpers import slurm_deployment, user_home, wait_for
 
 from scnet_hpc import Client, JobRejectedError, JobSpec, JobState, PollSchedule
 from scnet_hpc.mock import Clock, create_app
@@ -67,7 +67,7 @@ class Recording(httpx.BaseTransport):
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
-    return tmp_path / "home" / "demo"
+    return user_home(tmp_path, "demo")
 
 
 @pytest.fixture
@@ -167,7 +167,7 @@ def test_python_m_scnet_hpc_mock_serves_the_slurm_deployment(slurm_env):
         ) as sdk:
             assert [c.text for c in sdk.clusters()] == ["scnetlocal"]
             assert {q.queue_name for q in sdk.queues()} == {"debug", "normal"}
-            assert sdk.region_info().home_path == "/tmp/scnet-hpc-slurm/home/demo"
+            assert sdk.region_info().home_path == "/var/lib/scnet-hpc-mock/home/scnet-demo"
     finally:
         proc.terminate()
         output = proc.communicate(timeout=10)[0]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from slurm_helpers import Api, job_info, slurm_deployment, wait_for
+from slurm_helpers import Api, job_info, slurm_deployment, user_home, wait_for
 
 from scnet_hpc.mock import Clock, create_app
 from scnet_hpc.mock.testing import sync_client
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
-    return tmp_path / "home" / "demo"
+    return user_home(tmp_path, "demo")
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ Part (b), marked ``slurm``, drives the local cluster from scripts/slurm-up.sh.
 from __future__ import annotations
 
 import json
+import re
 import socket
 import time
 from datetime import datetime
@@ -32,6 +33,17 @@ from scnet_hpc.mock.engines.slurm.cli import (
 from scnet_hpc.mock.engines.slurm_syntax import expand_hostlist, expand_output_pattern
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def jobcomp_line(**fields: str) -> str:
+    """The first line of the captured jobcomp log with some fields replaced (keys in the
+    plugin's order, as parse_jobcomp requires)."""
+    line = fixture("jobcomp.log").splitlines()[0]
+    for key, value in fields.items():
+        pair = f"{key}={value}"
+        line, n = re.subn(rf"(^| ){key}=\S*", lambda m, pair=pair: m.group(1) + pair, line)
+        assert n == 1, key
+    return line
 
 
 def fixture(name: str) -> str:
@@ -217,9 +229,10 @@ class TestJobcomp:
 
     def test_last_line_of_a_requeued_job_wins(self):
         text = (
-            "JobId=5 UserId=u(1) Name=x JobState=NODE_FAIL ExitCode=0:0\n"
-            "garbage\n\n"
-            "JobId=5 UserId=u(1) Name=x JobState=COMPLETED ExitCode=0:0\n"
+            jobcomp_line(JobId="5", UserId="u(1)", Name="x", JobState="NODE_FAIL")
+            + "\ngarbage\n\n"
+            + jobcomp_line(JobId="5", UserId="u(1)", Name="x", JobState="COMPLETED")
+            + "\n"
         )
         (j,) = parse_jobcomp(text)
         assert (j.user, j.state) == ("u", "COMPLETED")
@@ -259,9 +272,7 @@ class TestPartitionsAndNodes:
         raw = json.loads(fixture("squeue_finished.json"))
         raw["jobs"][0]["account"] = "proj1"
         assert parse_squeue_json(json.dumps(raw))[0].account == "proj1"
-        assert parse_jobcomp("JobId=5 JobState=COMPLETED Account=proj2 ExitCode=0:0")[
-            0
-        ].account == ("proj2")
+        assert parse_jobcomp(jobcomp_line(JobId="5", Account="proj2"))[0].account == "proj2"
         nodes = json.loads(fixture("sinfo.json"))
         assert parse_sinfo_json_nodes(fixture("sinfo.json"))[0].gres == ""
         nodes["nodes"][0]["gres"] = "gpu:2"
