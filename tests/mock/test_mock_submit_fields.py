@@ -45,3 +45,11 @@ def test_ordinary_names_and_paths_still_pass(api: Api) -> None:
         GAP_STD_OUT_FILE=f"{HOME}/BASE/out file %x.%j",  # spaces are fine in output names
     )
     assert job_id.isdigit()
+
+
+@pytest.mark.parametrize("value", ["²", "¹²", "½"])
+def test_digit_like_characters_that_are_not_numbers_are_10004(api: Api, value: str) -> None:
+    """Found by the fuzz drill: ``"²".isdigit()`` is true but ``int("²")`` fails (was 10001)."""
+    body = api.submit(GAP_NNODE=value)
+    assert body["code"] == "10004", body
+    assert "mapAppJobInfo.GAP_NNODE" in body["msg"]

@@ -38,7 +38,7 @@ _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
 
 def _count(info: Mapping[str, str], key: str, *, zero_ok: bool = False) -> int:
     text = info.get(key, "").strip()
-    if not text.isdigit() or len(text) > _COUNT_DIGITS or (int(text) == 0 and not zero_ok):
+    if not text.isdecimal() or len(text) > _COUNT_DIGITS or (int(text) == 0 and not zero_ok):
         kind = "a non-negative" if zero_ok else "a positive"
         raise invalid(f"mapAppJobInfo.{key}", f"must be {kind} whole number, got {text[:20]!r}")
     return int(text)
