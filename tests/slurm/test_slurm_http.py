@@ -129,7 +129,8 @@ def test_more_cpus_than_the_partition_has_is_rejected_with_sbatchs_message(api, 
     documented = yaml.safe_load((ROOT / "openapi.yaml").read_text())["components"]["schemas"]
     assert "10001" in documented["ErrorCode"]["enum"]
     assert body["data"] is None
-    assert {r["jobId"] for r in api.jobs()["list"]} == before  # nothing was queued
+    # nothing was queued (jobs of earlier tests may meanwhile age out of the realtime list)
+    assert not {r["jobId"] for r in api.jobs()["list"]} - before
 
 
 def test_queues_are_the_clusters_partitions(api):
