@@ -13,6 +13,7 @@ import yaml
 
 from scnet_hpc._service import openapi_path
 from scnet_hpc.mock import Deployment, load_deployment
+from scnet_hpc.mock.engines.slurm.cli import RunAs
 from scnet_hpc.mock.engines.slurm.engine import SLURM_DEPLOYMENT
 
 T = TypeVar("T")
@@ -38,6 +39,15 @@ def user_home(tmp: Path, user: str) -> Path:
     home = login / "pytest" / f"{tmp.parent.name}-{tmp.name}"
     CREATED_HOMES.append(home)
     return home
+
+
+def demo_runner() -> RunAs | None:
+    """scnet-demo (which make slurm-up creates) when root, else None (run as the caller)."""
+    if not as_root():
+        return None
+    pw = pwd.getpwnam(OS_USERS["demo"])
+    groups = tuple(os.getgrouplist(pw.pw_name, pw.pw_gid))
+    return RunAs(uid=pw.pw_uid, gid=pw.pw_gid, groups=groups, cwd=pw.pw_dir)
 
 
 def slurm_deployment(tmp: Path, *, extra_user: bool = True) -> Deployment:

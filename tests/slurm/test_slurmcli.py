@@ -8,8 +8,6 @@ Part (b), marked ``slurm``, drives the local cluster from scripts/slurm-up.sh.
 from __future__ import annotations
 
 import json
-import os
-import pwd
 import re
 import socket
 import time
@@ -19,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from slurm_helpers import OS_USERS, as_root, slurm_deployment, user_home
+from slurm_helpers import demo_runner, slurm_deployment, user_home
 
 from scnet_hpc.mock.deployment.os_users import home_ready, os_account
 from scnet_hpc.mock.engines.slurm.cli import (
@@ -432,15 +430,6 @@ class UserCLI(SlurmCLI):
 
     def cancel(self, job_ids: Sequence[str], **kw: Any) -> None:  # type: ignore[override]
         super().cancel(job_ids, as_user=self.runner, **kw)
-
-
-def demo_runner() -> RunAs | None:
-    """scnet-demo (which make slurm-up creates) when root, else None (run as the caller)."""
-    if not as_root():
-        return None
-    pw = pwd.getpwnam(OS_USERS["demo"])
-    groups = tuple(os.getgrouplist(pw.pw_name, pw.pw_gid))
-    return RunAs(uid=pw.pw_uid, gid=pw.pw_gid, groups=groups, cwd=pw.pw_dir)
 
 
 DONE = {"COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY"}
