@@ -141,6 +141,8 @@ class SimulatedEngine:
     """In-memory engine for every scheduler of a deployment (see the module docstring)."""
 
     supports_arrays = True
+    #: answers from memory under a lock held for microseconds: called on the event loop
+    blocking = False
 
     def __init__(self, deployment: Deployment, clock: Clock) -> None:
         self._deployment = deployment

@@ -202,6 +202,8 @@ class SlurmEngine:
     """``Engine`` over one Slurm cluster (see the module docstring)."""
 
     supports_arrays = True
+    #: runs Slurm's commands (up to 20 s each) and sleeps while a cancel lands: off the loop
+    blocking = True
     #: how stale a ``squeue`` view may be; submit and cancel refresh it at once
     JOBS_TTL = 0.5
 
