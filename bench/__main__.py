@@ -1,7 +1,8 @@
 """``python -m bench`` (``make bench``): run every benchmark, print, write reports/bench.json.
 
-Options: ``--only parse,overhead,load,wait,contract`` runs some sections; ``--quick`` takes fewer
-rounds (for trying the harness, not for figures worth quoting); ``--out PATH`` writes elsewhere.
+Options: ``--only parse,overhead,load,prism,wait,contract`` runs some sections; ``--quick`` takes
+fewer rounds (for trying the harness, not for figures worth quoting); ``--out PATH`` writes
+elsewhere.
 Exits 1 if any figure could not be measured (after printing and writing the rest).
 """
 
@@ -13,7 +14,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import contract, overhead, parsing, throughput, waiting
+from . import contract, overhead, parsing, prism, throughput, waiting
 from ._report import Report, machine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +30,7 @@ SECTIONS: dict[str, tuple[Callable[..., None], tuple[str, ...]]] = {
         throughput.run,
         ("mock_rps_list_clusters", "mock_p99_ms_list_clusters", "mock_rps_submit_job"),
     ),
+    "prism": (prism.run, (prism.FIGURE,)),
     "wait": (waiting.run, ("wait_requests_10min", "wait_lag_10min_s")),
     "contract": (contract.run, ("contract_test_seconds",)),
 }

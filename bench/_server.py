@@ -31,7 +31,7 @@ SETTINGS: dict[str, Any] = {**uvicorn_settings(), "log_level": "warning"}
 
 
 def settings_text() -> str:
-    parts = ", ".join(f"{k}={v}" for k, v in SETTINGS.items())
+    parts = ", ".join(f"{k}={getattr(v, '__name__', v)}" for k, v in SETTINGS.items())
     return (
         f"uvicorn {version('uvicorn')} ({parts}), starlette {version('starlette')}, "
         f"gc.freeze() after start-up and thresholds {GC_THRESHOLDS}"
