@@ -28,7 +28,14 @@ SECTIONS: dict[str, tuple[Callable[..., None], tuple[str, ...]]] = {
     "overhead": (overhead.run, ("overhead_generated_vs_httpx", "overhead_sdk_vs_httpx")),
     "load": (
         throughput.run,
-        ("mock_rps_list_clusters", "mock_p99_ms_list_clusters", "mock_rps_submit_job"),
+        (
+            "mock_rps_list_clusters",
+            "mock_p99_ms_list_clusters",
+            "mock_rps_submit_job",
+            "mock_submit_p99_ms_no_jobs",
+            "mock_submit_p99_ms_after_20k_jobs",
+            "mock_submit_p99_after_20k_vs_no_jobs",
+        ),
     ),
     "prism": (prism.run, (prism.FIGURE,)),
     "wait": (waiting.run, ("wait_requests_10min", "wait_lag_10min_s")),
