@@ -52,6 +52,7 @@ from ..base import (
 )
 from ..slurm_syntax import TIME_LIMIT, expand_output_pattern, time_limit_refusal
 from .lanes import AT_JOB_LIMIT, Lanes
+from .lanes import position as submit_position
 from .program import Output, simulate
 
 __all__ = ["MAX_ARRAY_SIZE", "SimulatedEngine"]
@@ -120,7 +121,8 @@ class _Scheduler:
     nodes: dict[str, _Node]
     jobs: dict[str, _Job] = field(default_factory=dict)
     pending: dict[str, None] = field(default_factory=dict)  # ordered set, submit order
-    not_yet_eligible: list[tuple[int, str]] = field(default_factory=list)  # heap
+    # heap of (eligible at, position, id): ties pop in submit order, also when ids grow a digit
+    not_yet_eligible: list[tuple[int, int, str]] = field(default_factory=list)
     running: list[tuple[int, str]] = field(default_factory=list)  # heap of (end, id)
     printing: list[tuple[int, str]] = field(default_factory=list)  # heap (output due at, id)
     realtime: dict[str, None] = field(default_factory=dict)  # ordered set of ids
@@ -308,7 +310,7 @@ class SimulatedEngine:
         s.realtime_by_user.setdefault(request.user, {})[job_id] = None
         s.active_by_user[request.user] = s.active_by_user.get(request.user, 0) + 1
         s.pending[job_id] = None
-        heapq.heappush(s.not_yet_eligible, (job.eligible_at, job_id))
+        heapq.heappush(s.not_yet_eligible, (job.eligible_at, submit_position(job_id), job_id))
         return job_id
 
     def _check_fits(self, queue: QueueSpec, req: JobRequest) -> tuple[int, int]:
@@ -454,7 +456,7 @@ class SimulatedEngine:
                 if job and job.record.state == "RUNNING" and job.record.end_time == event:
                     self._finish(s, job, event, None)
             while s.not_yet_eligible and s.not_yet_eligible[0][0] <= event:
-                _, job_id = heapq.heappop(s.not_yet_eligible)
+                _, _, job_id = heapq.heappop(s.not_yet_eligible)
                 if job_id in s.pending:  # not cancelled meanwhile
                     s.lanes.enter(s.jobs[job_id].record)
             self._dispatch(s, event)
