@@ -6,6 +6,7 @@ SDK's sleeps move mock time) or a real Slurm does (``slurm``-marked; skipped wit
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -64,12 +65,13 @@ def array_spec(home: Path, command: str, name: str) -> JobSpec:
 
 def test_array_tasks_are_visible_and_waitable(sdk: tuple[Client, Path]) -> None:
     client, home = sdk
-    job = client.submit(array_spec(home, "echo task $SLURM_ARRAY_TASK_ID", "array-test"))
+    name = f"array-{uuid.uuid4().hex[:8]}"  # a real cluster lists earlier runs' jobs too
+    job = client.submit(array_spec(home, "echo task $SLURM_ARRAY_TASK_ID", name))
     array_id = job.id
     assert array_id.isdigit()  # sbatch --parsable prints the array's id alone
 
     # visible at once: each task as A_<n>, tasks still pending grouped as A_[n-m] (squeue)
-    rows = [r.job_id for r in client.jobs(name="array-test")]
+    rows = [r.job_id for r in client.jobs(name=name)]
     assert rows
     assert all(re.fullmatch(rf"{array_id}_(\d+|\[[0-9,\-%]+\])", r) for r in rows), rows
     assert re.fullmatch(rf"{array_id}_\S+", client.job(array_id).status.job_id)
@@ -81,7 +83,7 @@ def test_array_tasks_are_visible_and_waitable(sdk: tuple[Client, Path]) -> None:
         assert status.stdout_path == f"{home}/arr-{array_id}_{n}.out"  # %A_%a
         assert task.output() == f"task {n}\n"  # $SLURM_ARRAY_TASK_ID
 
-    history = {h.job_id: h for h in client.history(days=1, name="array-test")}
+    history = {h.job_id: h for h in client.history(days=1, name=name)}
     assert sorted(history) == [f"{array_id}_{n}" for n in range(TASKS)]
     assert {h.job_state for h in history.values()} == {"statC"}
     for task_id in history:
