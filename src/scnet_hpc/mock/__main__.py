@@ -99,9 +99,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if mock.faults is not None:
         print(f"  FAULTS ON: {mock.faults.text or mock.faults}", flush=True)
     # Served on the socket bound above, so no other process can take the port in between.
+    from .server import settle_heap, uvicorn_settings
+
     server = uvicorn.Server(
-        uvicorn.Config(app, host=args.host, port=args.port, log_level=args.log_level)
+        uvicorn.Config(
+            app, host=args.host, port=args.port, log_level=args.log_level, **uvicorn_settings()
+        )
     )
+    settle_heap()
     server.run(sockets=[sock])
     return 0
 

@@ -42,7 +42,8 @@ Decisions, and why:
   refuses it (Slurm would read it as "no limit").
 * **Arrays.** ``GAP_MULTI_SUB=N`` (N ≥ 2) submits ``--array=0-(N-1)``; the API shows the tasks
   as ``<id>_<n>`` (pending tasks still grouped by Slurm as ``<id>_[n-m]``). The realtime
-  detail of the array's own id is one of its tasks, an unfinished one while any is.
+  detail of the array's own id is one of its tasks, an unfinished one while any is; that of a
+  task still pending in the grouped record is that record under the task's id.
 
 See ``mapping`` for the GAP_* → sbatch table and the state words.
 """
@@ -56,6 +57,7 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -223,6 +225,8 @@ class SlurmEngine:
     """``Engine`` over one Slurm cluster (see the module docstring)."""
 
     supports_arrays = True
+    #: runs Slurm's commands (up to 20 s each) and sleeps while a cancel lands: off the loop
+    blocking = True
     #: how stale a ``squeue`` view may be; submit and cancel refresh it at once
     JOBS_TTL = 0.5
 
@@ -521,7 +525,14 @@ class SlurmEngine:
         tasks = [r for r in jobs if r.job_id.startswith(job_id + "_")]
         active = [r for r in tasks if not r.finished]
         chosen = active or tasks
-        return chosen[0] if chosen else None
+        if chosen:
+            return chosen[0]
+        # a task still pending in its array's grouped record (12_[2-5]) is that record, named
+        # as asked: it can be waited for before it starts, like the simulated engine's
+        parent, _, task = job_id.partition("_")
+        grouped = [r for r in jobs if r.job_id.startswith(parent + "_[")]
+        named = [r for r in grouped if task.isdigit() and _names(r.job_id, job_id)]
+        return replace(named[0], job_id=job_id) if named else None
 
     def history_jobs(self, scheduler_id: int, *, user: str | None = None) -> list[JobRecord]:
         return [
