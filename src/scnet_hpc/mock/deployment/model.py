@@ -16,11 +16,12 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
-from ..engines.slurm_syntax import expand_hostlist
+from ..engines.slurm_syntax import duration, expand_hostlist
 
 __all__ = [
     "DEFAULT_DEPLOYMENT",
     "DEPLOYMENTS",
+    "MAX_WALLTIME",
     "SLURM_DEPLOYMENT",
     "Deployment",
     "DeploymentError",
@@ -42,6 +43,13 @@ DEFAULT_DEPLOYMENT = DEPLOYMENTS / "default-deployment.yaml"
 SLURM_DEPLOYMENT = DEPLOYMENTS / "slurm-deployment.yaml"
 """What the Slurm engine serves unless given another deployment (its queues are slurm-up's)."""
 
+MAX_WALLTIME = 365 * 86400
+"""The longest walltime a job may ask for (a year). Slurm keeps limits in minutes up to 2**32;
+the mock caps far lower because nothing is gained beyond any queue's limit (the walltime ends
+the job) and huge values only break time arithmetic (issue 12: a job "ending" in the year
+10**20). The simulated engine runs an endless program (``sleep 1e400``) just past this, so
+such a job always ends at its walltime, as on Slurm."""
+
 _WALLTIME = re.compile(r"^(?:(\d+)-)?(\d{1,3}):([0-5]\d):([0-5]\d)$")
 
 
@@ -53,7 +61,11 @@ def parse_walltime(text: str) -> int:
     """``[D-]HH:MM:SS`` → seconds. Raises ValueError naming the text if it is not that."""
     m = _WALLTIME.match(text)
     if not m:
-        raise ValueError(f"walltime {text!r} is not [D-]HH:MM:SS")
+        raise ValueError(f"walltime {text[:40]!r} is not [D-]HH:MM:SS")
+    if m.group(1) and len(m.group(1)) > 9:  # no int() of a 5000-digit day count
+        raise ValueError(
+            f"walltime {text[:40]!r} is over the cap: at most {duration(MAX_WALLTIME)}"
+        )
     days, hours, minutes, seconds = (int(g) if g else 0 for g in m.groups())
     return ((days * 24 + hours) * 60 + minutes) * 60 + seconds
 

@@ -18,6 +18,7 @@ that are eligible to start (``lanes``: a dispatch pass visits only the jobs that
 from __future__ import annotations
 
 import heapq
+import logging
 import math
 import threading
 from collections import deque
@@ -44,6 +45,8 @@ from .lanes import AT_JOB_LIMIT, Lanes
 from .program import Output, simulate
 
 __all__ = ["SimulatedEngine"]
+
+log = logging.getLogger("scnet_hpc.mock")
 
 _FAILED = "sbatch: error: Batch job submission failed: "
 NODE_CONFIG = _FAILED + "Requested node configuration is not available"
@@ -403,7 +406,14 @@ class SimulatedEngine:
             blocked = self._user_block(s, rec)
             nodes = None if blocked else self._place(s, job)
             if nodes is not None:
-                self._start(s, job, nodes, t)
+                try:
+                    self._start(s, job, nodes, t)
+                except Exception:  # one job's failure is that job's, never the engine's
+                    log.exception("job %s could not start; it fails alone", job_id)
+                    run.started(rec)  # leaves its lane after the pass
+                    del s.pending[job_id]
+                    self._launch_failed(s, job, t)
+                    continue
                 run.started(rec)
                 del s.pending[job_id]
                 if self._at_job_limit(s, rec.user):
@@ -451,8 +461,8 @@ class SimulatedEngine:
         return fitting[: job.record.num_nodes] if len(fitting) >= job.record.num_nodes else None
 
     def _start(self, s: _Scheduler, job: _Job, nodes: list[_Node], t: int) -> None:
-        for node in nodes:
-            node.free -= job.cores_per_node
+        """Start ``job`` on ``nodes``. Everything that can fail is computed before any state
+        changes, so a failure leaves the scheduler as it was (``_dispatch`` fails the job)."""
         rec = job.record
         program = simulate(
             rec.command,
@@ -462,9 +472,12 @@ class SimulatedEngine:
             work_dir=rec.work_dir,
             start=t,
         )
-        job.runtime, job.exit_code = program.runtime, program.exit_code
         limit = rec.walltime if rec.walltime is not None else program.runtime
         end = t + min(program.runtime, limit)
+        unprinted = deque(replace(o, at=t + o.at) for o in program.output if t + o.at <= end)
+        for node in nodes:
+            node.free -= job.cores_per_node
+        job.runtime, job.exit_code = program.runtime, program.exit_code
         job.record = replace(
             rec,
             state="RUNNING",
@@ -478,7 +491,7 @@ class SimulatedEngine:
         self._write(s, rec.stdout_path, rec.user, [], truncate=True)
         if rec.stderr_path != rec.stdout_path:
             self._write(s, rec.stderr_path, rec.user, [], truncate=True)
-        job.unprinted = deque(replace(o, at=t + o.at) for o in program.output if t + o.at <= end)
+        job.unprinted = unprinted
         self._print(s, job, t)
         heapq.heappush(s.running, (end, rec.job_id))
 
@@ -534,6 +547,20 @@ class SimulatedEngine:
             state, reason = "FAILED", "NonZeroExitCode"
         else:
             state = "COMPLETED"
+        self._ended(s, job, t, state, reason, exit_code, signal)
+
+    def _launch_failed(self, s: _Scheduler, job: _Job, t: int) -> None:
+        """A pending job that could not start (a bug, not the user's doing) ends FAILED; it took
+        nothing (``_start`` changes no state before it can no longer fail)."""
+        s.active_by_user[job.record.user] -= 1
+        self._ended(s, job, t, "FAILED", "JobLaunchFailure", 1, 0)
+
+    @staticmethod
+    def _ended(
+        s: _Scheduler, job: _Job, t: int, state: str, reason: str, exit_code: int, signal: int
+    ) -> None:
+        """Record the end of a job at ``t``: its final record, history, the user's usage."""
+        rec = job.record
         start = rec.start_time if rec.start_time is not None else t
         job.record = replace(
             rec,

@@ -1,0 +1,153 @@
+"""Attacks on the mock by a second API user of the same deployment (issue 12): one user's hostile
+input must never degrade the service for another, nor reach another user's files.
+
+Two users share one small queue (``two_users``): ``alice`` attacks, ``bob`` keeps working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+from mock_contract import Api, one_region_deployment
+
+from scnet_hpc.mock import Clock, create_app
+from scnet_hpc.mock.testing import sync_client
+
+SCHEDULER = 7
+CORES = 4  # the queue's one node
+
+
+def _user(name: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "access_key": f"{name}-ak",
+        "secret_key": f"{name}-sk",
+        "regions": [{"region": 1, "cluster_user": name, "home": f"/public/home/{name}"}],
+    }
+
+
+@contextmanager
+def two_users(clock: Clock, **settings: Any) -> Iterator[tuple[Any, Api, Api]]:
+    """(app, alice, bob) on one region whose queue ``q`` has one 4-core node."""
+    raw = one_region_deployment([_user("alice"), _user("bob")])
+    if settings:
+        raw["settings"] = settings
+    app = create_app(raw, clock=clock)
+    mock = app.state.mock
+    with sync_client(app) as client:
+        alice = Api(client, mock.mint_token("alice", 1), SCHEDULER)
+        bob = Api(client, mock.mint_token("bob", 1), SCHEDULER)
+        yield app, alice, bob
+
+
+def job(user: str, **overrides: str) -> dict[str, str]:
+    info = {"GAP_QUEUE": "q", "GAP_WORK_DIR": f"/public/home/{user}/work"}
+    info.update(overrides)
+    return info
+
+
+def free_cores(app: Any) -> int:
+    return sum(q.free_cores for q in app.state.mock.engine.queues(SCHEDULER))
+
+
+# ---------------------------------------------------------------- 1: one job breaks the scheduler
+
+
+def test_an_endless_sleep_is_bounded_and_the_scheduler_keeps_serving(clock: Clock) -> None:
+    """``sleep 999...9`` (400 digits) is infinity as a float: round() raised OverflowError in
+    dispatch under the engine lock, the core stayed taken, and every later call answered 10001."""
+    endless = "sleep " + "9" * 400
+    with two_users(clock) as (app, alice, bob):
+        ids = []
+        for _ in range(3):  # retries must not leak cores either
+            body = alice.submit(**job("alice", GAP_CMD_FILE=endless, GAP_WALL_TIME="00:10:00"))
+            assert body["code"] == "0", body
+            ids.append(body["data"])
+            clock.advance(2)
+            assert bob.jobs()["total"] == 0  # code "0" for the other user
+        assert {alice.job(i)["jobStatus"] for i in ids} == {"statR"}
+        assert free_cores(app) == CORES - 3
+        clock.advance(600)  # the walltime ends an endless job, as it would on Slurm
+        states = {alice.job(i)["jobInitAttr"]["JobState"] for i in ids}
+        assert states == {"TIMEOUT"}
+        assert free_cores(app) == CORES
+        bob.submit_ok(**job("bob", GAP_CMD_FILE="sleep 5"))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "sleep 1e400",
+        "sleep " + "9" * 400 + "d",
+        "sleep 99999999999999999999999999999999999999d; sleep 9999999999999999999d",
+        "sleep 0." + "9" * 5000,
+        "; ".join(["sleep 999999999999d"] * 200),
+    ],
+)
+def test_huge_sleeps_never_break_dispatch(clock: Clock, command: str) -> None:
+    with two_users(clock) as (app, alice, bob):
+        body = alice.submit(**job("alice", GAP_CMD_FILE=command, GAP_WALL_TIME="00:01:00"))
+        assert body["code"] == "0", body
+        clock.advance(2)
+        assert bob.jobs()["total"] == 0
+        assert alice.jobs()["total"] == 1
+        clock.advance(100)  # past the 1-minute walltime, within the realtime retention
+        assert free_cores(app) == CORES
+        assert alice.jobs()["list"][0]["jobStatus"] == "statC"
+
+
+def test_a_walltime_of_millions_of_days_is_refused_naming_the_cap(clock: Clock) -> None:
+    with two_users(clock) as (_app, alice, bob):
+        body = alice.submit(**job("alice", GAP_WALL_TIME="99999999999999999999-00:00:00"))
+        assert body["code"] == "10004", body
+        assert "GAP_WALL_TIME" in body["msg"]
+        assert "365-00:00:00" in body["msg"]
+        assert bob.jobs()["total"] == 0
+
+
+def test_a_job_that_fails_to_start_fails_alone(clock: Clock, monkeypatch: Any) -> None:
+    """Whatever goes wrong starting one job marks that job failed; cores are not taken and the
+    engine keeps serving (the isolation, not only the known trigger)."""
+    from scnet_hpc.mock.engines.simulated import engine as simulated
+
+    real = simulated.simulate
+
+    def explode(command: str, **kw: Any) -> Any:
+        if "boom" in command:
+            raise RuntimeError("boom")
+        return real(command, **kw)
+
+    monkeypatch.setattr(simulated, "simulate", explode)
+    with two_users(clock) as (app, alice, bob):
+        bad = alice.submit_ok(**job("alice", GAP_CMD_FILE="echo boom"))
+        good = bob.submit_ok(**job("bob", GAP_CMD_FILE="sleep 30"))
+        clock.advance(2)
+        assert bob.job(good)["jobStatus"] == "statR"
+        failed = alice.job(bad)
+        assert failed["jobStatus"] == "statC"
+        assert failed["jobInitAttr"]["JobState"] == "FAILED"
+        assert free_cores(app) == CORES - 1
+        assert alice.history()["total"] == 1
+
+
+def test_a_program_is_bounded_in_bytes_and_commands() -> None:
+    """``seq`` of 4000-digit numbers printed 100,000 lines of 4 kB (400 MB); a 1 MiB script of
+    ``true;`` held the engine for seconds."""
+    from scnet_hpc.mock.engines.simulated.program import (
+        MAX_COMMANDS,
+        MAX_OUTPUT_BYTES,
+        simulate,
+    )
+
+    def run(command: str) -> Any:
+        return simulate(command, default_runtime=3, node="n1", user="u", work_dir="/w", start=0)
+
+    big = "1" + "0" * 3999
+    printed = run(f"seq {big} 2{big[1:]}").output
+    assert sum(len(line) + 1 for o in printed for line in o.lines) <= MAX_OUTPUT_BYTES
+    assert sum(len(o.lines) for o in printed) > 1000
+    many = run("echo x;" * (MAX_COMMANDS + 5)).output
+    assert sum(len(o.lines) for o in many) == MAX_COMMANDS
