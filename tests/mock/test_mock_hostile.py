@@ -151,3 +151,52 @@ def test_a_program_is_bounded_in_bytes_and_commands() -> None:
     assert sum(len(o.lines) for o in printed) > 1000
     many = run("echo x;" * (MAX_COMMANDS + 5)).output
     assert sum(len(o.lines) for o in many) == MAX_COMMANDS
+
+
+# ---------------------------------------------------------------- 3: node ranges
+
+
+def test_a_huge_node_range_is_refused_before_it_is_expanded(clock: Clock) -> None:
+    """``dbg[0-3000000]`` took 2.9 s and 457 MB (blocking every other request); it is counted,
+    not built, and refused naming the field and the cap."""
+    import tracemalloc
+
+    with two_users(clock) as (_app, alice, bob):
+        tracemalloc.start()
+        try:
+            body = alice.submit(**job("alice", GAP_NNODE="", GAP_NODE_STRING="dbg[0-3000000]"))
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert body["code"] == "10004", body
+        assert "GAP_NODE_STRING" in body["msg"]
+        assert "3000001" in body["msg"]
+        assert "10000" in body["msg"]
+        assert peak < 20 * 1024 * 1024
+        assert bob.jobs()["total"] == 0
+
+
+@pytest.mark.parametrize(
+    "hostlist",
+    ["x[0-99999999]", "n[1-5000],m[1-5001]", "a[0-9" + "9" * 5000 + "]", ",".join(["n1"] * 10001)],
+)
+def test_hostlists_are_counted_before_they_are_built(hostlist: str) -> None:
+    from scnet_hpc.mock.engines.slurm_syntax import MAX_HOSTS, expand_hostlist, hostlist_size
+
+    with pytest.raises(ValueError, match=r"hosts, more than|digits"):
+        expand_hostlist(hostlist)
+    if "9" * 100 not in hostlist:
+        assert hostlist_size(hostlist) > MAX_HOSTS
+    assert len(expand_hostlist("n[1-5000],m[1-5000]")) == MAX_HOSTS
+
+
+def test_a_deployment_queue_of_millions_of_nodes_is_refused_naming_the_queue() -> None:
+    from scnet_hpc.mock.deployment.model import DeploymentError, load_deployment
+
+    raw = one_region_deployment([_user("alice")])
+    raw["regions"][0]["schedulers"][0]["queues"][0]["nodes"] = ["n[0-3000000]"]
+    with pytest.raises(DeploymentError, match=r"queue 'q' nodes: names 3000001 hosts.*10000"):
+        load_deployment(raw)
+    raw["regions"][0]["schedulers"][0]["queues"][0]["nodes"] = ["a[1-6000]", "b[1-6000]"]
+    with pytest.raises(DeploymentError, match=r"queue 'q' nodes: names 12000 hosts"):
+        load_deployment(raw)

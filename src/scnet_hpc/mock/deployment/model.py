@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
-from ..engines.slurm_syntax import duration, expand_hostlist
+from ..engines.slurm_syntax import MAX_HOSTS, duration, expand_hostlist, hostlist_size
 
 __all__ = [
     "DEFAULT_DEPLOYMENT",
@@ -70,13 +70,18 @@ def parse_walltime(text: str) -> int:
     return ((days * 24 + hours) * 60 + minutes) * 60 + seconds
 
 
-def expand_nodes(spec: str | list[str]) -> tuple[str, ...]:
-    """A queue's ``nodes``: a Slurm hostlist (``"node[01-03]"``) or a list of them → names."""
+def expand_nodes(spec: str | list[str], *, queue: str = "") -> tuple[str, ...]:
+    """A queue's ``nodes``: a Slurm hostlist (``"node[01-03]"``) or a list of them → names,
+    at most ``MAX_HOSTS`` in all (counted before any is built)."""
     items = [spec] if isinstance(spec, str) else spec
+    where = f"queue {queue!r} nodes" if queue else "nodes"
     try:
+        count = sum(hostlist_size(item) for item in items)
+        if count > MAX_HOSTS:
+            raise ValueError(f"names {count} hosts, more than the {MAX_HOSTS} allowed")
         return tuple(name for item in items for name in expand_hostlist(item))
     except ValueError as exc:
-        raise DeploymentError(str(exc)) from None
+        raise DeploymentError(f"{where}: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -391,7 +396,7 @@ def _queue(raw: Mapping[str, Any]) -> QueueSpec:
     walltime = raw.get("max_walltime")
     return QueueSpec(
         name=raw["name"],
-        nodes=expand_nodes(raw["nodes"]),
+        nodes=expand_nodes(raw["nodes"], queue=raw["name"]),
         cores_per_node=raw["cores_per_node"],
         gpus_per_node=raw.get("gpus_per_node", 0),
         dcus_per_node=raw.get("dcus_per_node", 0),
