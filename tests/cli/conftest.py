@@ -4,6 +4,7 @@ that invokes ``scnet-hpc`` in-process (click's CliRunner) with SCNET_* variables
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -108,6 +109,14 @@ def mock() -> Iterator[Mock]:
     app = create_app(clock=Clock(speed=1))
     with serve(app) as url:
         yield Mock(app, url)
+
+
+def wait_for_the_next_second() -> None:
+    """Two sign-ins of one user signed in the same real second carry the same signature, and
+    the mock refuses the second as a replay (its README, "Sign-in"): wait the second out."""
+    start = int(time.time())
+    while int(time.time()) == start:
+        time.sleep(0.02)
 
 
 def ak_env(url: str) -> dict[str, str | None]:

@@ -200,3 +200,51 @@ def test_a_deployment_queue_of_millions_of_nodes_is_refused_naming_the_queue() -
     raw["regions"][0]["schedulers"][0]["queues"][0]["nodes"] = ["a[1-6000]", "b[1-6000]"]
     with pytest.raises(DeploymentError, match=r"queue 'q' nodes: names 12000 hosts"):
         load_deployment(raw)
+
+
+# ---------------------------------------------------------------- 11: sign-in
+
+
+def _sign_in(api: Api, headers: dict[str, str]) -> dict[str, Any]:
+    return api.call("issue_tokens", token=False, headers=headers)
+
+
+def test_signed_headers_are_good_once(clock: Clock) -> None:
+    """Captured sign-in headers were good for anyone, again and again, for 300 s."""
+    with two_users(clock) as (app, alice, _bob):
+        mock = app.state.mock
+        headers = mock.sign_in_headers("alice")
+        assert _sign_in(alice, headers)["code"] == "0"
+        replay = _sign_in(alice, headers)
+        assert replay["code"] == "10009", replay
+        assert "already used" in replay["msg"]
+        clock.advance(299)
+        assert _sign_in(alice, headers)["code"] == "10009"
+        assert _sign_in(alice, mock.sign_in_headers("alice"))["code"] == "0"  # a fresh signature
+        assert _sign_in(alice, mock.sign_in_headers("bob"))["code"] == "0"  # another user's own
+
+
+def test_the_replay_cache_forgets_what_the_window_refuses_anyway(clock: Clock) -> None:
+    with two_users(clock) as (app, alice, _bob):
+        mock = app.state.mock
+        for _ in range(50):
+            assert _sign_in(alice, mock.sign_in_headers("alice"))["code"] == "0"
+            clock.advance(1)
+        seen = mock.tokens._seen
+        assert 0 < len(seen._until) <= 50
+        clock.advance(2 * 300 + 1)
+        assert _sign_in(alice, mock.sign_in_headers("alice"))["code"] == "0"
+        assert len(seen._until) == len(seen._expiry) == 1
+
+
+def test_unknown_access_key_and_wrong_signature_read_the_same(clock: Clock) -> None:
+    with two_users(clock) as (app, alice, _bob):
+        good = app.state.mock.sign_in_headers("alice")
+        answers = [
+            _sign_in(alice, {**good, "accessKey": "nobody-ak"}),
+            _sign_in(alice, {**good, "accessKey": "bob-ak"}),  # bob's key, alice's name
+            _sign_in(alice, {**good, "signature": "0" * 64}),
+        ]
+        assert {a["code"] for a in answers} == {"10009"}
+        assert len({a["msg"] for a in answers}) == 1, answers
+        assert _sign_in(alice, good)["code"] == "0"  # refusals do not use a signature up
