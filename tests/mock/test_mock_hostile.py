@@ -38,8 +38,9 @@ def two_users(clock: Clock, **settings: Any) -> Iterator[tuple[Any, Api, Api]]:
     app = create_app(raw, clock=clock)
     mock = app.state.mock
     with sync_client(app) as client:
-        alice = Api(client, mock.mint_token("alice", 1), SCHEDULER)
-        bob = Api(client, mock.mint_token("bob", 1), SCHEDULER)
+        days = 100 * 86400  # tokens outlive the simulated weeks of the retention tests
+        alice = Api(client, mock.mint_token("alice", 1, lifetime=days), SCHEDULER)
+        bob = Api(client, mock.mint_token("bob", 1, lifetime=days), SCHEDULER)
         yield app, alice, bob
 
 
@@ -248,3 +249,102 @@ def test_unknown_access_key_and_wrong_signature_read_the_same(clock: Clock) -> N
         assert {a["code"] for a in answers} == {"10009"}
         assert len({a["msg"] for a in answers}) == 1, answers
         assert _sign_in(alice, good)["code"] == "0"  # refusals do not use a signature up
+
+
+# ---------------------------------------------------------------- 5: output files
+
+
+def read(api: Api, path: str) -> str:
+    data = {"dirPath": path, "triggerNum": "1", "rollDirection": "DOWN"}
+    text: str = api.ok("read_file_content", data=data)["data"]
+    return text
+
+
+def test_no_user_takes_over_another_users_output(clock: Clock) -> None:
+    """alice pointed GAP_STD_OUT_FILE at bob's output file: her job truncated it and made it
+    hers, and bob could no longer read his own output."""
+    with two_users(clock) as (_app, alice, bob):
+        bobs = bob.submit_ok(**job("bob", GAP_CMD_FILE="echo secret of bob"))
+        clock.advance(5)
+        path = f"/public/home/bob/work/std.out.{bobs}"
+        assert read(bob, path) == "secret of bob\n"
+        attempts = [
+            {"GAP_STD_OUT_FILE": path},
+            {"GAP_STD_ERR_FILE": path},
+            {"GAP_STD_OUT_FILE": f"/public/home/alice/../bob/work/std.out.{bobs}"},
+            {
+                "GAP_JOB_NAME": f"../../bob/work/std.out.{bobs}",
+                "GAP_STD_OUT_FILE": "/public/home/alice/%x",
+            },
+            {"GAP_WORK_DIR": "/public/home/bob/work"},
+            {"GAP_WORK_DIR": "/tmp"},
+        ]
+        for attempt in attempts:
+            body = alice.submit(**job("alice", GAP_CMD_FILE="echo mine", **attempt))
+            assert body["code"] == "10004", (attempt, body)
+            field = next(
+                k
+                for k in ("GAP_STD_OUT_FILE", "GAP_STD_ERR_FILE", "GAP_WORK_DIR")
+                if k in attempt or k == "GAP_STD_OUT_FILE"
+            )
+            assert "is not inside the home directory /public/home/alice" in body["msg"], body
+            assert field in body["msg"] or "GAP_" in body["msg"]
+        clock.advance(5)
+        assert read(bob, path) == "secret of bob\n"
+        assert alice.jobs()["total"] == 0
+
+
+def test_a_home_nested_in_the_callers_is_not_the_callers(clock: Clock) -> None:
+    carol = _user("carol")
+    carol["regions"][0]["home"] = "/public/home/alice/carol"
+    app = create_app(one_region_deployment([_user("alice"), carol]), clock=clock)
+    with sync_client(app) as client:
+        alice = Api(client, app.state.mock.mint_token("alice", 1), SCHEDULER)
+        body = alice.submit(**job("alice", GAP_STD_OUT_FILE="/public/home/alice/carol/out"))
+        assert body["code"] == "10004", body
+        assert "GAP_STD_OUT_FILE" in body["msg"]
+        alice.submit_ok(**job("alice", GAP_STD_OUT_FILE="/public/home/alice/carolyn/out"))
+
+
+def test_output_held_per_user_is_capped(clock: Clock) -> None:
+    """30 jobs of ``seq 100000`` held +400 MB for good."""
+    cap = 2 * 1024 * 1024
+    with two_users(clock, output_bytes_per_user=cap) as (app, alice, bob):
+        for _ in range(10):
+            alice.submit_ok(**job("alice", GAP_CMD_FILE="seq 100000"))
+            clock.advance(4)
+        s = app.state.mock.engine._scheds[SCHEDULER]
+        assert 0 < s.held_by_user["alice"] <= cap
+        assert s.written_by_user["alice"] < cap
+        held = sum(
+            len(line) + 49 for f in s.files.values() if f.owner == "alice" for line in f.lines
+        )
+        assert held == s.held_by_user["alice"]
+        mine = bob.submit_ok(**job("bob", GAP_CMD_FILE="seq 3"))
+        clock.advance(4)
+        assert read(bob, f"/public/home/bob/work/std.out.{mine}") == "1\n2\n3\n"
+
+
+def test_outputs_are_dropped_when_the_job_leaves_retention(clock: Clock) -> None:
+    with two_users(clock, output_retention=86400) as (app, alice, _bob):
+        ids = []
+        for _ in range(5):
+            ids.append(alice.submit_ok(**job("alice", GAP_CMD_FILE="seq 1000")))
+            clock.advance(4)
+        s = app.state.mock.engine._scheds[SCHEDULER]
+        first = f"/public/home/alice/work/std.out.{ids[0]}"
+        assert read(alice, first).startswith("1\n2\n")
+        # a later job rewrites the first one's file: it stays a day after *that* job
+        again = alice.submit_ok(**job("alice", GAP_CMD_FILE="echo again", GAP_STD_OUT_FILE=first))
+        clock.advance(86400 - 30)  # the first jobs ended at +4 s, +8 s, ...; "again" at +24 s
+        assert read(alice, first) == "again\n"
+        assert len([f for f in s.files.values() if f.owner == "alice"]) == 2 * 6 - 1
+        clock.advance(20)
+        assert read(alice, first) == "again\n"
+        assert read(alice, f"/public/home/alice/work/std.out.{ids[1]}") == ""
+        clock.advance(11 * 86400)
+        assert read(alice, first) == ""
+        assert not s.files
+        assert s.written_by_user["alice"] == s.held_by_user["alice"] == 0
+        assert alice.history()["total"] == 6  # the jobs stay in history
+        assert again

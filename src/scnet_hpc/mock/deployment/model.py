@@ -92,6 +92,10 @@ class Settings:
     realtime_retention: int = 300
     dispatch_delay: int = 1
     default_runtime: int = 3
+    #: the simulated engine: bytes of job output it holds per user (each line also counts
+    #: what a string costs in memory, 48 bytes), and how long after a job ends its output stays
+    output_bytes_per_user: int = 64 * 1024 * 1024
+    output_retention: int = 7 * 86400
 
 
 @dataclass(frozen=True)
