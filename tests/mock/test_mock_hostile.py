@@ -348,3 +348,80 @@ def test_outputs_are_dropped_when_the_job_leaves_retention(clock: Clock) -> None
         assert s.written_by_user["alice"] == s.held_by_user["alice"] == 0
         assert alice.history()["total"] == 6  # the jobs stay in history
         assert again
+
+
+# ---------------------------------------------------------------- the fuzz drill
+
+
+def test_fuzz_drill_hostile_specs_while_another_user_reads(clock: Clock) -> None:
+    """Every hostile spec (``hostile_specs``) against the simulated engine over real HTTP:
+    no 5xx, no 10001 for input errors, and a second user listing their jobs in a thread all the
+    while gets "0" every time."""
+    import threading
+
+    import httpx
+    from hostile_specs import check_answer, hostile_specs
+    from mock_contract import OPERATIONS, job_info
+
+    from scnet_hpc.mock.testing import serve
+
+    raw = one_region_deployment([_user("alice"), _user("bob")])
+    app = create_app(raw, clock=clock)
+    mock = app.state.mock
+    alice_token = mock.mint_token("alice", 1, lifetime=10**9)
+    bob_token = mock.mint_token("bob", 1, lifetime=10**9)
+    list_path = OPERATIONS["list_jobs"][1]
+    submit_path = OPERATIONS["submit_job"][1].format(apptype="BASIC", appname="BASE")
+    reads: list[str] = []
+    stop = threading.Event()
+    with serve(app) as url:
+
+        def read_all_the_while() -> None:
+            with httpx.Client(base_url=url, headers={"token": bob_token}, timeout=30) as bob:
+                while not stop.is_set():
+                    r = bob.get(list_path, params={"strClusterIDList": SCHEDULER})
+                    reads.append(r.json()["code"] if r.status_code == 200 else str(r.status_code))
+
+        reader = threading.Thread(target=read_all_the_while)
+        reader.start()
+        problems, answered = [], {}
+        try:
+            with httpx.Client(base_url=url, headers={"token": alice_token}, timeout=60) as alice:
+                for spec_id, overrides in hostile_specs("/public/home/alice"):
+                    info = {**job_info(GAP_QUEUE="q", GAP_WORK_DIR="/public/home/alice/work")}
+                    info.update(overrides)
+                    r = alice.post(
+                        submit_path, json={"strJobManagerID": SCHEDULER, "mapAppJobInfo": info}
+                    )
+                    body = r.json() if r.status_code == 200 else None
+                    problem = check_answer(spec_id, r.status_code, body)
+                    if problem:
+                        problems.append(problem)
+                    answered[spec_id] = body and body["code"]
+                    clock.advance(2)  # dispatch: where one bad job used to break everything
+                    mine = alice.get(list_path, params={"strClusterIDList": SCHEDULER}).json()
+                    if mine["code"] != "0":
+                        problems.append(f"{spec_id}: alice's own list answered {mine}")
+                clock.advance(400 * 86400)  # every walltime runs out
+                assert (
+                    alice.get(list_path, params={"strClusterIDList": SCHEDULER}).json()["code"]
+                    == "0"
+                )
+        finally:
+            stop.set()
+            reader.join()
+    assert not problems, "\n".join(problems)
+    assert len(reads) > 10
+    assert set(reads) == {"0"}, sorted(set(reads))
+    accepted = [k for k, code in answered.items() if code == "0"]
+    assert "sleep-400-nines" in accepted  # bounded, not refused
+    assert answered["range-3-million"] == answered["stdout-name-escape"] == "10004"
+    assert free_cores(app) == CORES
+
+
+def test_pattern_padding_is_capped_at_ten_as_sbatch_documents() -> None:
+    """``%999999999j`` built a 1 GB file name; a 5000-digit width raised ValueError (10001)."""
+    from scnet_hpc.mock.engines.slurm_syntax import expand_output_pattern
+
+    wide = expand_output_pattern("o-%5j-%999999999j-%" + "9" * 5000 + "j", job_id=42)
+    assert wide == "o-00042-0000000042-0000000042"

@@ -154,7 +154,10 @@ def expand_output_pattern(
             return "batch"
         else:  # n, t
             value = 0
-        return str(value).zfill(int(width)) if width else str(value)
+        # sbatch(1): "The maximal number is 10, if a value greater than 10 is used the result
+        # is padding up to 10 characters" (and %999999999j must not build a 1 GB name)
+        pad = 10 if len(width.lstrip("0")) > 2 else min(int(width or 0), 10)
+        return str(value).zfill(pad)
 
     return _PATTERN.sub(repl, pattern)
 
