@@ -135,6 +135,7 @@ class SimulatedEngine:
         self._lock = threading.RLock()
         self._scheds: dict[int, _Scheduler] = {}
         self._accounts: dict[tuple[int, str], RegionAccount] = {}
+        self._nested: dict[tuple[int, str], list[str]] = {}
         for region in deployment.regions:
             for spec in region.schedulers:
                 nodes: dict[str, _Node] = {}
@@ -295,16 +296,18 @@ class SimulatedEngine:
                 )
 
     def _nested_homes(self, scheduler_id: int, user: str, home: str) -> list[str]:
-        """Homes of the region's other users that lie inside ``home``."""
-        found = self._deployment.scheduler(scheduler_id)
-        if found is None:
-            return []
-        homes = []
-        for spec in self._deployment.users:
-            account = spec.account_in(found[0].id)
-            if account and account.cluster_user != user and _inside(account.home, home, False):
-                homes.append(account.home)
-        return homes
+        """Homes of the region's other users that lie inside ``home`` (the deployment does not
+        change: worked out once per user)."""
+        key = (scheduler_id, user)
+        if key not in self._nested:
+            found = self._deployment.scheduler(scheduler_id)
+            homes = []
+            for spec in self._deployment.users if found else ():
+                account = spec.account_in(found[0].id) if found else None
+                if account and account.cluster_user != user and _inside(account.home, home, False):
+                    homes.append(account.home)
+            self._nested[key] = homes
+        return self._nested[key]
 
     def _check_fits(self, queue: QueueSpec, req: JobRequest) -> tuple[int, int]:
         """sbatch's checks against the partition: (nodes, cores per node) or SubmitRejected."""
