@@ -1,7 +1,8 @@
 """``python -m bench`` (``make bench``): run every benchmark, print, write reports/bench.json.
 
-Options: ``--only parse,overhead,load,wait,contract`` runs some sections; ``--quick`` takes fewer
-rounds (for trying the harness, not for figures worth quoting); ``--out PATH`` writes elsewhere.
+Options: ``--only parse,overhead,load,wait,submit,contract`` runs some sections; ``--quick``
+takes fewer rounds (for trying the harness, not for figures worth quoting); ``--out PATH``
+writes elsewhere.
 Exits 1 if any figure could not be measured (after printing and writing the rest).
 """
 
@@ -13,7 +14,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import contract, overhead, parsing, throughput, waiting
+from . import contract, overhead, parsing, submitting, throughput, waiting
 from ._report import Report, machine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,12 +25,24 @@ SECTIONS: dict[str, tuple[Callable[..., None], tuple[str, ...]]] = {
         parsing.run,
         ("parse_vs_json_loads", "parse_sdk_vs_json_loads", "parse_sdk_no_validation_vs_json_loads"),
     ),
-    "overhead": (overhead.run, ("overhead_generated_vs_httpx", "overhead_sdk_vs_httpx")),
+    "overhead": (
+        overhead.run,
+        ("overhead_generated_vs_httpx", "overhead_sdk_vs_httpx", "overhead_async_sdk_vs_httpx"),
+    ),
     "load": (
         throughput.run,
         ("mock_rps_list_clusters", "mock_p99_ms_list_clusters", "mock_rps_submit_job"),
     ),
-    "wait": (waiting.run, ("wait_requests_10min", "wait_lag_10min_s")),
+    "wait": (
+        waiting.run,
+        (
+            "wait_requests_10min",
+            "wait_lag_10min_s",
+            "wait_requests_100jobs_10min",
+            "wait_lag_100jobs_10min_s",
+        ),
+    ),
+    "submit": (submitting.run, ("submit_100_async_vs_sync",)),
     "contract": (contract.run, ("contract_test_seconds",)),
 }
 

@@ -9,11 +9,17 @@ once and reused (building a client per call costs ~30× more; see docs/toolchain
 The raw baseline reads the body and nothing else; the others also decode it and build typed
 models, and the SDK checks it against openapi.yaml as well: the ratio is what that costs on top
 of the round trip.
+
+The asyncio twin (``overhead_async_sdk_vs_httpx``) is measured the same way in one event loop:
+``AsyncClient.clusters()`` against a raw ``httpx.AsyncClient.get``, interleaved rounds, the
+median of the per-round ratios.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
 
 import httpx
 
@@ -85,6 +91,7 @@ def run(report: Report, *, quick: bool = False) -> None:
         finally:
             for closer in closers:
                 closer.close()  # type: ignore[attr-defined]
+        async_samples = asyncio.run(_async_rounds(server, calls, rounds))
     base = samples["httpx"]
     for name in names:
         report.figure(f"call_us_{name}", median(samples[name]) * 1e6)
@@ -95,3 +102,54 @@ def run(report: Report, *, quick: bool = False) -> None:
     else:
         report.unavailable("overhead_sdk_vs_httpx", missing)
     report.details["call_seconds"] = samples
+    if "sdk" in async_samples:
+        async_ratio = median(
+            s / b for s, b in zip(async_samples["sdk"], async_samples["httpx"], strict=True)
+        )
+        report.figure("call_us_async_httpx", median(async_samples["httpx"]) * 1e6)
+        report.figure("call_us_async_sdk", median(async_samples["sdk"]) * 1e6)
+        report.figure("overhead_async_sdk_vs_httpx", async_ratio)
+    else:
+        report.unavailable("overhead_async_sdk_vs_httpx", missing or "no AsyncClient")
+    report.details["async_call_seconds"] = async_samples
+
+
+async def _per_call_async(call: Callable[[], Awaitable[object]], n: int) -> float:
+    started = time.perf_counter()
+    for _ in range(n):
+        await call()
+    return (time.perf_counter() - started) / n
+
+
+async def _async_rounds(server: MockServer, calls: int, rounds: int) -> dict[str, list[float]]:
+    """``AsyncClient.clusters()`` vs ``httpx.AsyncClient.get``, interleaved rounds."""
+    raw = httpx.AsyncClient(base_url=server.base_url, headers={"token": server.token})
+
+    async def raw_get() -> object:
+        response = await raw.get(PATH)
+        response.raise_for_status()
+        return response
+
+    callers: dict[str, Callable[[], Awaitable[object]]] = {"httpx": raw_get}
+    sdk = None
+    try:
+        from scnet_hpc import AsyncClient
+    except ImportError:
+        pass
+    else:
+        sdk = AsyncClient(server.base_url, server.token)
+        callers["sdk"] = sdk.clusters
+    try:
+        for call in callers.values():
+            await _per_call_async(call, WARMUP)
+        samples: dict[str, list[float]] = {name: [] for name in callers}
+        names = list(callers)
+        for i in range(rounds):
+            order = names[i % len(names) :] + names[: i % len(names)]
+            for name in order:
+                samples[name].append(await _per_call_async(callers[name], calls))
+    finally:
+        await raw.aclose()
+        if sdk is not None:
+            await sdk.close()
+    return samples

@@ -14,7 +14,8 @@ from schemathesis import BaseSchema, Case, GenerationMode, Response
 from schemathesis.core.failures import FailureGroup
 from schemathesis.core.parameters import ParameterLocation
 
-from ._checks import ContractChecks, envelope_of
+from ._checks import ContractChecks, declared_bytes, envelope_of
+from ._files import replenish
 from ._inputs import TOKEN_KINDS, operation_id, secured, set_token, token_for
 from ._record import Recorder
 from ._settings import Settings
@@ -102,7 +103,8 @@ class Suite:
     def record(self, case: Case[Any], response: Response, source: str) -> None:
         meta = case.meta
         negative = meta is not None and meta.generation.mode == GenerationMode.NEGATIVE
-        code = answer_code(response)
+        # A download's bytes are its success (the one answer that is not an envelope).
+        code = "0" if declared_bytes(case, response) else answer_code(response)
         phase = meta.phase.name.value if meta is not None else ""
         self.recorder.record_case(
             case.operation.label, source=source, negative=negative, code=code, phase=phase
@@ -119,6 +121,7 @@ class Suite:
         """
         if prepare:
             self.prepare(case)
+            replenish(self.target, case)
         response = self.send(case)
         self.record(case, response, source)
         self.validate(case, response)

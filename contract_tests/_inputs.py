@@ -25,6 +25,7 @@ from schemathesis.generation.meta import TestPhase
 
 from scnet_hpc._service import CHINA_TIME
 
+from ._files import FILE_OPS, shape_file_body, shape_file_query
 from ._signing import sign_in_headers
 from ._target import Facts
 
@@ -141,7 +142,18 @@ def _map_ids(
     job = _pick(pick, facts.job_ids, None)
     op = operation_id(case)
     if ParameterLocation.PATH not in keep:
-        _map_path(case, op, {"username": user, "jobmanagerId": str(sid), "jobId": job})
+        ids = {"username": user, "jobmanagerId": str(sid), "jobId": job}
+        if facts.group_id is not None and str(facts.region_id).isdigit():  # a member's jobs
+            ids.update(clusterUserName=user, clusterId=int(facts.region_id), groupId=facts.group_id)
+        _map_path(case, op, ids)
+    if op in FILE_OPS:
+        if ParameterLocation.QUERY not in keep and case.query:
+            query = dict(case.query)
+            shape_file_query(op, query, facts, pick)
+            case.query = query
+        if ParameterLocation.BODY not in keep:
+            case.body = shape_file_body(op, case.body, facts, pick)
+        return
     if ParameterLocation.QUERY not in keep:
         _map_query(case, op, sid, user, queue, job, now)
     if ParameterLocation.BODY not in keep:
@@ -151,6 +163,12 @@ def _map_ids(
         signed = sign_in_headers(*facts.credentials, now=now())
         headers = CaseInsensitiveDict(case.headers or {})
         headers.update(signed if pick % 3 == 0 else {"user": signed["user"]})
+        case.headers = headers
+    password_login = facts.password_login if pick % 3 == 0 else None  # right for a third
+    if op == "issue_tokens_password" and ParameterLocation.HEADER not in keep and password_login:
+        user_name, password, org_id = password_login
+        headers = CaseInsensitiveDict(case.headers or {})
+        headers.update(user=user_name, password=password, orgId=org_id)
         case.headers = headers
 
 

@@ -14,12 +14,13 @@ from typing import Any
 from schemathesis import Case
 
 from ._exercise import Suite
+from ._files import FILE_OPS, known_good_parts
 from ._inputs import history_window, safe_job
 from ._signing import sign_in_headers
 from ._spec import operation_ids
 from ._target import Facts
 
-__all__ = ["FORM", "cancel_body", "job_name", "known_good", "make_case"]
+__all__ = ["FORM", "cancel_body", "job_name", "known_good", "make_case", "unavailable"]
 
 FORM = "application/x-www-form-urlencoded"
 Parts = dict[str, Any]
@@ -100,7 +101,42 @@ _TABLE: dict[str, Callable[[Facts, float], Parts]] = {
     "get_queue_job_stats": lambda f, now: {"query": {"userName": f.cluster_user}},
     "get_used_walltime": lambda f, now: _user(f),
     "get_storage_quota": lambda f, now: _user(f),
+    "get_core_state_stats": lambda f, now: {},
+    "issue_tokens_password": lambda f, now: (
+        {"headers": dict(zip(("user", "password", "orgId"), f.password_login, strict=True))}
+        if f.password_login
+        else {}
+    ),
+    "get_user": lambda f, now: {},
+    "list_group_members": lambda f, now: {},
+    "list_member_jobs": lambda f, now: {
+        "path_parameters": {
+            "clusterId": int(f.region_id or 0),
+            "groupId": f.group_id or 0,
+            "clusterUserName": f.cluster_user,
+        }
+    },
+    "list_platform_jobs": lambda f, now: {"body": {"page": 1, "size": 10}},
+    "list_platform_history_jobs": lambda f, now: {"body": {"page": 1, "size": 10}},
 }
+
+
+def unavailable(f: Facts, operation_id: str) -> str | None:
+    """Why this target gives no known-good request of ``operation_id`` (None: it does)."""
+    if operation_id == "issue_tokens" and f.credentials is None:
+        return "issue_tokens needs SCNET_USER/SCNET_ACCESS_KEY/SCNET_SECRET_KEY"
+    if operation_id == "issue_tokens_password" and f.password_login is None:
+        return "issue_tokens_password needs a password and orgId (the embedded mock's demo)"
+    if operation_id == "list_member_jobs" and f.group_id is None:
+        return "list_member_jobs needs a group the signed-in user belongs to"
+    return None
+
+
+def _file_parts(operation_id: str) -> Callable[[Facts, float], Parts]:
+    return lambda f, now: known_good_parts(f, operation_id)
+
+
+_TABLE.update({op: _file_parts(op) for op in FILE_OPS})
 
 
 def make_case(

@@ -20,15 +20,19 @@ import schemathesis
 from schemathesis import BaseSchema, GenerationMode
 from schemathesis.core.result import Ok
 
+from scnet_hpc.mock.app.leniency import widen
+
 from ._checks import ContractChecks
 from ._exercise import Suite
+from ._files import FILE_WRITE_OPS, prepare_fixture
 from ._inputs import shaper
 from ._record import Recorder
 from ._settings import Settings, Writes
-from ._spec import CONFIG_PATH, SPEC_PATH, operation_ids
+from ._spec import CONFIG_PATH, operation_ids, raw_spec
 from ._target import Facts, open_target
 
 __all__ = [
+    "FILE_WRITES",
     "SESSION_OPS",
     "WRITE_OPS",
     "build_schema",
@@ -44,8 +48,10 @@ __all__ = [
 
 # Operations that change something: never generated against a live deployment.
 WRITE_OPS = frozenset({"submit_job", "cancel_jobs"})
+# File operations that change the caller's files (same rule as WRITE_OPS).
+FILE_WRITES = FILE_WRITE_OPS
 # Operations that mint credentials; renewing may retire the token the run relies on.
-SESSION_OPS = frozenset({"issue_tokens", "renew_token"})
+SESSION_OPS = frozenset({"issue_tokens", "issue_tokens_password", "renew_token"})
 
 
 def not_fuzzed_reason(operation_id: str, settings: Settings) -> str | None:
@@ -54,6 +60,8 @@ def not_fuzzed_reason(operation_id: str, settings: Settings) -> str | None:
         return None
     if operation_id in WRITE_OPS:
         what = "changes jobs"
+    elif operation_id in FILE_WRITES:
+        what = "changes files"
     elif operation_id in SESSION_OPS:
         what = "mints credentials (generated sign-ins could lock the account)"
     else:
@@ -89,7 +97,8 @@ def build_schema(settings: Settings, app: Any, get_facts: Callable[[], Facts]) -
     shaping; ``get_facts`` is first asked when a case is generated."""
     config = schemathesis.Config.from_path(CONFIG_PATH)
     config.update(seed=settings.seed, max_failures=None)
-    schema = schemathesis.openapi.from_path(SPEC_PATH, config=config)
+    # Widened: a request the live service accepts (x-also-accepts) is not a negative case.
+    schema = schemathesis.openapi.from_dict(widen(raw_spec()), config=config)
     if app is not None:
         schema.app = app
     schema.config.generation.update(
@@ -108,6 +117,8 @@ def build_suite(
     """Sign in to and discover the target; ``schema`` must be bound to the same ``app``."""
     with open_target(settings, app=app) as target:
         facts = target.get_facts()
+        if settings.writes is not Writes.NONE:
+            prepare_fixture(target)  # the files generated file requests point at
         yield Suite(
             settings=settings,
             target=target,

@@ -60,6 +60,12 @@ class Facts:
     credentials: tuple[str, str, str] | None = field(default=None, repr=False)
     # Job ids this run created or saw; generated requests reuse them so ids are real.
     job_ids: list[str] = field(default_factory=list)
+    # The group the signed-in user belongs to (from group members), if any.
+    group_id: int | None = None
+    # (user, password, orgId) for the password sign-in; the embedded mock's demo user only.
+    password_login: tuple[str, str, str] | None = field(default=None, repr=False)
+    # The region's file service (center's efileUrls, without its /efile suffix), if any.
+    efile_url: str | None = None
 
     def token_kind(self, sent: str | None) -> str:
         """What kind of credential a request carried: valid, expired, platform, ... or malformed."""
@@ -103,6 +109,8 @@ class Target:
             return s.auth_url or s.base_url
         if path.startswith("/ac/"):
             return s.platform_url or s.base_url
+        if path.startswith("/efile/") and self.facts is not None and self.facts.efile_url:
+            return self.facts.efile_url
         return s.base_url
 
     def get_facts(self) -> Facts:
@@ -195,6 +203,16 @@ def token_kinds_offered(settings: Settings, *, embedded: bool) -> frozenset[str]
     return frozenset(kinds)
 
 
+def _efile_url(center: dict[str, Any]) -> str | None:
+    """The first enabled efile URL of ``center`` without its ``/efile`` suffix."""
+    for entry in center.get("efileUrls") or []:
+        if isinstance(entry, dict) and str(entry.get("enable", "true")).lower() == "true":
+            url = str(entry.get("url") or "").rstrip("/")
+            if url:
+                return url.removesuffix("/efile") or None
+    return None
+
+
 def discover(target: Target) -> Facts:
     s = target.settings
     mock = target.mock
@@ -243,12 +261,36 @@ def discover(target: Target) -> Facts:
         expired_token=s.expired_token,
         credentials=None if s.token else _credentials(s),
     )
+    facts.group_id = _group_of(target, headers, user, facts.region_id)
+    facts.efile_url = _efile_url(center) if mock is None else None
     if mock is not None:
+        spec = mock.deployment.user(mock.demo.user)
+        if spec is not None and spec.password:
+            facts.password_login = (spec.name, spec.password, spec.org_id)
+            target.secrets.add(spec.password, spec.org_id)
         facts.expired_token = mock.mint_token(expired=True)
         grace = mock.deployment.settings.renew_grace
         facts.stale_token = mock.mint_token(lifetime=-(grace + 3600))
     target.secrets.add(facts.expired_token, facts.stale_token)
     return facts
+
+
+def _group_of(
+    target: Target, headers: dict[str, str], user: str, region_id: str | None
+) -> int | None:
+    """The user's group id as group members lists it (None: no group, or not served)."""
+    try:
+        members = target.envelope("GET", "/ac/openapi/v2/groupmembers", headers=headers)
+    except TargetError:
+        return None
+    for row in members or []:
+        if (
+            isinstance(row, dict)
+            and row.get("clusterUserName") == user
+            and (region_id is None or str(row.get("clusterId")) == region_id)
+        ):
+            return int(row["groupId"])
+    return None
 
 
 @contextlib.contextmanager

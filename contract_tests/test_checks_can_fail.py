@@ -254,3 +254,37 @@ def test_a_list_that_ignores_its_filters_fails(broken: Any) -> None:
     message = failure_of(broken, corruption, "list_jobs", modes=(GenerationMode.POSITIVE,))
     assert "answer_matches_request" in message
     assert "list_jobs: the answer does not match the request" in message
+
+
+def test_an_upload_that_accepts_invalid_input_fails(broken: Any) -> None:
+    """Multipart negative cases are judged by what was sent; truly invalid ones still count."""
+
+    valid = broken[0].target.get_facts().token
+
+    def accept(request: Request, status: int, body: Any) -> tuple[int, Any]:
+        envelope = _envelope(body)
+        if (
+            request.path == "/efile/openapi/v2/file/upload"
+            and request.headers.get("token") == valid
+            and envelope is not None
+            and envelope.get("code") in ("10003", "10004")
+        ):
+            return status, {"code": "0", "msg": "success", "data": None}
+        return status, body
+
+    corruption = Corruption("upload accepts anything", accept)
+    message = failure_of(broken, corruption, "upload_file", modes=(GenerationMode.NEGATIVE,))
+    assert "invalid_input_rejected" in message
+    assert "schema-violating input was answered code '0'" in message
+
+
+def test_refusing_to_list_the_home_fails(broken: Any) -> None:
+    def refuse(status: int, body: dict[str, Any]) -> tuple[int, Any]:
+        if body.get("code") == "0":
+            return status, {"code": "911020", "msg": "File does not exist", "data": None}
+        return status, body
+
+    corruption = Corruption("home not listed", _on("/efile/openapi/v2/file/list", refuse))
+    message = failure_of(broken, corruption, "list_files", modes=(GenerationMode.POSITIVE,))
+    assert "valid_request_accepted" in message
+    assert "refused with code '911020'" in message

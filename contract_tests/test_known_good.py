@@ -12,10 +12,18 @@ from typing import Any
 import pytest
 
 from ._checks import envelope_of
-from ._known_good import known_good
+from ._files import (
+    FILE_OPS,
+    PROBE_BYTES,
+    known_good_parts,
+    merge_parts,
+    scratch_file,
+    setup_requests,
+)
+from ._known_good import known_good, unavailable
 from ._settings import Writes
 from ._spec import operation_ids
-from ._suite import SESSION_OPS, WRITE_OPS, session_suite
+from ._suite import FILE_WRITES, SESSION_OPS, WRITE_OPS, session_suite
 
 
 def data_of(operation_id: str, **override: Any) -> Any:
@@ -36,12 +44,15 @@ def skip_unless_allowed(operation_id: str) -> None:
     writes = session_suite().settings.writes
     if operation_id in WRITE_OPS and writes is Writes.NONE:
         pytest.skip(f"{operation_id} changes jobs: read-only run (set SCNET_CONTRACT_WRITES=1)")
+    if operation_id in FILE_WRITES and writes is Writes.NONE:
+        pytest.skip(f"{operation_id} changes files: read-only run (set SCNET_CONTRACT_WRITES=1)")
     if operation_id in SESSION_OPS and writes is Writes.NONE:
         pytest.skip(
             f"{operation_id} mints credentials: read-only run (set SCNET_CONTRACT_WRITES=1)"
         )
-    if operation_id == "issue_tokens" and session_suite().target.get_facts().credentials is None:
-        pytest.skip("issue_tokens needs SCNET_USER/SCNET_ACCESS_KEY/SCNET_SECRET_KEY")
+    reason = unavailable(session_suite().target.get_facts(), operation_id)
+    if reason is not None:
+        pytest.skip(reason)
 
 
 def submit_safe_job() -> str:
@@ -64,9 +75,27 @@ def cancel(job_id: str) -> Any:
 @pytest.mark.parametrize("operation_id", sorted(operation_ids()))
 def test_known_good_request_succeeds(operation_id: str) -> None:
     skip_unless_allowed(operation_id)
-    if operation_id in WRITE_OPS:
+    if operation_id in FILE_OPS:
+        check_file_operation(operation_id)
+    elif operation_id in WRITE_OPS:
         job_id = submit_safe_job()
         answer = cancel(job_id)  # the cleanup is itself the cancel_jobs check
         assert str(session_suite().target.get_facts().scheduler_id) in answer, answer
     else:
         data_of(operation_id)
+
+
+def check_file_operation(operation_id: str) -> None:
+    """File operations: what the known-good request needs first, then the request itself."""
+    suite = session_suite()
+    facts = suite.target.get_facts()
+    scratch = scratch_file(facts)
+    for setup, parts in setup_requests(facts, operation_id, scratch):
+        data_of(setup, **parts)
+    if operation_id == "download_file":
+        response = suite.exercise(known_good(suite, operation_id), source="scripted", prepare=False)
+        assert response.status_code == 200, response.status_code
+        assert response.content == PROBE_BYTES, response.content[:200]
+        return
+    override = known_good_parts(facts, operation_id, scratch)
+    data_of(operation_id, **(merge_parts(facts) if operation_id == "merge_chunks" else override))

@@ -9,8 +9,9 @@ with its meaning, in ``scnet_hpc.environment.VARIABLES``.
 from __future__ import annotations
 
 import os
+from typing import TypeVar
 
-from scnet_hpc import Client, env_settings
+from scnet_hpc import AsyncClient, Client, env_settings
 from scnet_hpc.environment import read_env
 
 MOCK_URL = "http://127.0.0.1:8000"
@@ -24,14 +25,18 @@ MOCK_DEFAULTS = {
 }
 
 
-def client_from_env() -> Client:
+C = TypeVar("C", Client, AsyncClient)
+
+
+def client_from_env(cls: type[C] = Client) -> C:  # type: ignore[assignment]
+    """A ``Client`` (or ``AsyncClient``, given as ``cls``) from SCNET_* or the mock's demo."""
     environ = dict(os.environ)
     if "token" not in read_env(environ):
         environ = {**MOCK_DEFAULTS, **{k: v for k, v in environ.items() if v.strip()}}
     settings = env_settings(environ)
     if settings.pop("kind") == "token":
-        return Client(settings.pop("base_url"), settings.pop("token"), **settings)
-    return Client.from_access_key(
+        return cls(settings.pop("base_url"), settings.pop("token"), **settings)
+    return cls.from_access_key(
         settings.pop("user"), settings.pop("access_key"), settings.pop("secret_key"), **settings
     )
 

@@ -46,6 +46,7 @@ from .errors import (
     RequestTimeoutError,
     ScnetError,
     ServerError,
+    SubmitManyError,
     TokenExpiredError,
     TransportError,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "RetryPolicy",
     "ScnetError",
     "ServerError",
+    "SubmitManyError",
     "TokenExpiredError",
     "TransportError",
     "__version__",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from types import TracebackType
 from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
@@ -28,7 +28,14 @@ from scnet_hpc_api.models import (
     UserLimit,
 )
 
-from ._base_client import BaseClient, BaseJob
+from ._base_client import (
+    BaseClient,
+    BaseJob,
+    JobsArg,
+    handles_by_ref,
+    job_refs,
+    submitted_jobs,
+)
 from ._client import Client
 from ._config import USER_AGENT
 from ._core import DEFAULT_PAGE_SIZE
@@ -164,6 +171,56 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncS
     async def submit(self, spec: JobSpec, *, scheduler_id: int | str | None = None) -> AsyncJob:
         """Submit ``spec``; never retried automatically (a submit is not idempotent)."""
         return AsyncJob(self, await self._run(self._core.submit(spec, scheduler_id)))
+
+    async def submit_many(
+        self,
+        specs: Iterable[JobSpec],
+        *,
+        concurrency: int = 8,
+        scheduler_id: int | str | None = None,
+    ) -> list[AsyncJob]:
+        """Submit every spec once, up to ``concurrency`` at a time; the jobs in spec order.
+
+        A submit is never retried. When any spec fails, the others still go in and
+        ``SubmitManyError`` says which became jobs (``submitted``) and which did not
+        (``failed``, with the error; ``maybe_submitted`` for transport failures, which may
+        have created a job). ``Client`` runs the submits in threads, ``AsyncClient`` as tasks.
+        """
+        specs = list(specs)
+        outcome = await self._run(self._core.submit_many(specs, scheduler_id, concurrency))
+        return submitted_jobs(outcome, lambda ref: AsyncJob(self, ref))
+
+    async def wait_all(
+        self,
+        jobs: JobsArg,
+        timeout: float | None = None,
+        *,
+        poll: PollSchedule | None = None,
+        scheduler_id: int | str | None = None,
+        on_status: Callable[[str, JobStatus | None], object] | None = None,
+    ) -> list[JobStatus]:
+        _, refs = job_refs(jobs)
+        waiter = await self._run(self._core.wait_many(refs, scheduler_id, timeout, poll, on_status))
+        return await self._run(waiter.wait_all())
+
+    wait_all.__doc__ = Client.wait_all.__doc__
+
+    async def as_completed(
+        self,
+        jobs: JobsArg,
+        timeout: float | None = None,
+        *,
+        poll: PollSchedule | None = None,
+        scheduler_id: int | str | None = None,
+        on_status: Callable[[str, JobStatus | None], object] | None = None,
+    ) -> AsyncIterator[AsyncJob]:
+        """Yield each job as it finishes (``async for``); see ``Client.as_completed``."""
+        items, refs = job_refs(jobs)
+        waiter = await self._run(self._core.wait_many(refs, scheduler_id, timeout, poll, on_status))
+        handles = handles_by_ref(items, waiter.refs, lambda ref: AsyncJob(self, ref))
+        while not waiter.done:
+            for ref in await self._run(waiter.next_batch()):
+                yield handles[id(ref)]
 
     async def job(self, job_id: str, *, scheduler_id: int | str | None = None) -> AsyncJob:
         """A handle on an existing job, with its current status (realtime, else history)."""

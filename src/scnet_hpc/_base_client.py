@@ -9,7 +9,7 @@ httpx's ``BaseClient``, this holds the rest once: every factory builds a session
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
@@ -29,14 +29,16 @@ from ._config import (
 )
 from ._core import Core
 from ._jobs import JobRef
+from ._many import SubmitOutcome
 from ._options import Options
 from ._session import Session
 from ._states import JobState, JobStatus
+from .errors import SubmitManyError
 
 if TYPE_CHECKING:
     from typing import Self
 
-__all__ = ["BaseClient", "BaseJob"]
+__all__ = ["BaseClient", "BaseJob", "JobsArg", "job_refs", "submitted_jobs"]
 
 HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 TransportT = TypeVar("TransportT", httpx.BaseTransport, httpx.AsyncBaseTransport)
@@ -268,3 +270,32 @@ class BaseJob(Generic[ClientT]):
     def __repr__(self) -> str:
         state = self.state.name if self.state else "not yet seen"
         return f"<{type(self).__name__} {self.id} on scheduler {self.scheduler_id}: {state}>"
+
+
+JobT = TypeVar("JobT", bound=BaseJob[Any])
+#: What ``wait_all``/``as_completed`` take: job handles or job ids.
+JobsArg = Iterable[BaseJob[Any] | str | int]
+
+
+def job_refs(jobs: JobsArg) -> tuple[list[Any], list[JobRef | str | int]]:
+    """The items given, and what the plans follow for each (a handle's ``JobRef``, or the id)."""
+    items = list(jobs)
+    return items, [item._ref if isinstance(item, BaseJob) else item for item in items]
+
+
+def handles_by_ref(
+    items: list[Any], refs: list[JobRef], make: Callable[[JobRef], JobT]
+) -> dict[int, JobT]:
+    """The handle to hand back for each followed ``JobRef``: the caller's own, else a new one."""
+    handles: dict[int, JobT] = {}
+    for item, ref in zip(items, refs, strict=True):
+        handles[id(ref)] = item if isinstance(item, BaseJob) else make(ref)  # type: ignore[assignment]
+    return handles
+
+
+def submitted_jobs(outcome: SubmitOutcome, make: Callable[[JobRef], JobT]) -> list[JobT]:
+    """Handles for every spec of ``submit_many``, or ``SubmitManyError`` naming which failed."""
+    jobs = [None if ref is None else make(ref) for ref in outcome.refs]
+    if outcome.failed:
+        raise SubmitManyError(jobs, list(outcome.errors))
+    return [job for job in jobs if job is not None]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 
@@ -23,7 +23,14 @@ from scnet_hpc_api.models import (
     UserLimit,
 )
 
-from ._base_client import BaseClient, BaseJob
+from ._base_client import (
+    BaseClient,
+    BaseJob,
+    JobsArg,
+    handles_by_ref,
+    job_refs,
+    submitted_jobs,
+)
 from ._config import USER_AGENT
 from ._core import DEFAULT_PAGE_SIZE, TimeArg
 from ._drivers import drive_sync
@@ -122,6 +129,69 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Callable[[float], Any
     def submit(self, spec: JobSpec, *, scheduler_id: int | str | None = None) -> Job:
         """Submit ``spec``; never retried automatically (a submit is not idempotent)."""
         return Job(self, self._run(self._core.submit(spec, scheduler_id)))
+
+    def submit_many(
+        self,
+        specs: Iterable[JobSpec],
+        *,
+        concurrency: int = 8,
+        scheduler_id: int | str | None = None,
+    ) -> list[Job]:
+        """Submit every spec once, up to ``concurrency`` at a time; the jobs in spec order.
+
+        A submit is never retried. When any spec fails, the others still go in and
+        ``SubmitManyError`` says which became jobs (``submitted``) and which did not
+        (``failed``, with the error; ``maybe_submitted`` for transport failures, which may
+        have created a job). ``Client`` runs the submits in threads, ``AsyncClient`` as tasks.
+        """
+        specs = list(specs)
+        outcome = self._run(self._core.submit_many(specs, scheduler_id, concurrency))
+        return submitted_jobs(outcome, lambda ref: Job(self, ref))
+
+    def wait_all(
+        self,
+        jobs: JobsArg,
+        timeout: float | None = None,
+        *,
+        poll: PollSchedule | None = None,
+        scheduler_id: int | str | None = None,
+        on_status: Callable[[str, JobStatus | None], object] | None = None,
+    ) -> list[JobStatus]:
+        """Wait until every job (a handle or an id) has finished; final statuses, in order.
+
+        One realtime list request per poll covers every job (``Job.wait()`` would send one per
+        job), jobs that left it are looked up in the history list once per window for all of
+        them; polls follow ``poll`` (see ``PollSchedule``), so each job is seen finished as
+        promptly as its own ``wait()`` would. ``JobTimeoutError`` after ``timeout`` seconds
+        (``unfinished`` lists every job still running), ``JobNotFoundError`` for a job that
+        neither realtime nor 30 days of history know. Ids are on ``scheduler_id`` (default:
+        the region's). ``on_status(job_id, status)`` is called after every poll for each job
+        still awaited (``status`` is ``None`` while a just-submitted job is not listed yet).
+        """
+        _, refs = job_refs(jobs)
+        waiter = self._run(self._core.wait_many(refs, scheduler_id, timeout, poll, on_status))
+        return self._run(waiter.wait_all())
+
+    def as_completed(
+        self,
+        jobs: JobsArg,
+        timeout: float | None = None,
+        *,
+        poll: PollSchedule | None = None,
+        scheduler_id: int | str | None = None,
+        on_status: Callable[[str, JobStatus | None], object] | None = None,
+    ) -> Iterator[Job]:
+        """Yield each job as it finishes (its ``status`` is the final one), in order of end.
+
+        The same polling as ``wait_all``; a handle given is yielded as itself, an id as a new
+        ``Job``. Nothing is sent until the iteration starts.
+        """
+        items, refs = job_refs(jobs)
+        waiter = self._run(self._core.wait_many(refs, scheduler_id, timeout, poll, on_status))
+        handles = handles_by_ref(items, waiter.refs, lambda ref: Job(self, ref))
+        while not waiter.done:
+            for ref in self._run(waiter.next_batch()):
+                yield handles[id(ref)]
 
     def job(self, job_id: str, *, scheduler_id: int | str | None = None) -> Job:
         """A handle on an existing job, with its current status (realtime, else history)."""

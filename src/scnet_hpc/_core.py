@@ -53,9 +53,10 @@ from scnet_hpc_api.types import UNSET, Unset
 from . import _jobs
 from ._jobs import JobRef, china_time
 from ._jobspec import JobSpec
-from ._operations import Operation
-from ._options import Options
-from ._plans import Plan
+from ._many import JobsWaiter, SubmitOutcome
+from ._operations import OPERATIONS, Operation
+from ._options import DEFAULT_PAGE_SIZE, Options
+from ._plans import Gather, Plan
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._request import TokenSource, request
@@ -64,7 +65,7 @@ from ._session import Session
 from ._states import JobState, JobStatus
 from .errors import ContractViolation, InvalidArgumentError, JobNotFoundError, ScnetError
 
-__all__ = ["Core", "TimeArg", "scheduler_id_int"]
+__all__ = ["DEFAULT_PAGE_SIZE", "Core", "TimeArg", "scheduler_id_int"]
 
 TimeArg = datetime | str | float | None
 _REALTIME_CODES = {
@@ -89,7 +90,6 @@ _HISTORY_CODES: dict[JobState, str | None] = {
 #: States that no history code captures exactly: the rows the service sends are read with
 #: ``JobStatus.from_history_row`` and kept when they are in that state.
 _HISTORY_READ_STATES = frozenset({JobState.COMPLETED, JobState.FAILED})
-DEFAULT_PAGE_SIZE = 500
 
 
 class Core:
@@ -166,12 +166,38 @@ class Core:
     # ------------------------------------------------------------------ jobs
 
     def submit(self, spec: JobSpec, scheduler_id: int | str | None) -> Plan[JobRef]:
-        if not isinstance(spec, JobSpec):
-            raise InvalidArgumentError(f"submit() takes a JobSpec, got {type(spec).__name__}")
+        _check_spec(spec)
         sched = yield from self._scheduler(scheduler_id)
         home = None
-        if spec.work_dir is None and "GAP_WORK_DIR" not in spec.extra:
+        if _needs_home(spec):
             home = yield from self.session.home_path()
+        return (yield from self._submit_one(spec, sched, home))
+
+    def submit_many(
+        self, specs: Sequence[JobSpec], scheduler_id: int | str | None, concurrency: int
+    ) -> Plan[SubmitOutcome]:
+        """Every spec submitted once, up to ``concurrency`` at a time; one failure stops none of
+        the others. The session (token, scheduler, home) is settled first, so that the submits
+        running side by side only read it."""
+        specs = list(specs)
+        for spec in specs:
+            _check_spec(spec)
+        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+            raise InvalidArgumentError(
+                f"concurrency must be a whole number >= 1, got {concurrency!r}"
+            )
+        if not specs:
+            return SubmitOutcome()
+        sched = yield from self._scheduler(scheduler_id)
+        home = None
+        if any(_needs_home(spec) for spec in specs):
+            home = yield from self.session.home_path()
+        yield from self.token_source().endpoint(OPERATIONS[Operation.SUBMIT_JOB])
+        plans = tuple(self._submit_one(spec, sched, home) for spec in specs)
+        outcomes = yield Gather(plans, concurrency)
+        return SubmitOutcome.of(outcomes)
+
+    def _submit_one(self, spec: JobSpec, sched: int, home: str | None) -> Plan[JobRef]:
         info = spec.to_gap(home_path=home, now=self.session.clock())
         body = SubmitJobRequest(str_job_manager_id=sched, map_app_job_info=JobInfo.from_dict(info))
         job_id: str = yield from request(
@@ -208,9 +234,29 @@ class Core:
         poll: PollSchedule | None,
         on_status: Callable[[JobStatus | None], object] | None,
     ) -> Plan[JobStatus]:
-        if timeout is not None and (isinstance(timeout, bool) or not timeout >= 0):
-            raise InvalidArgumentError(f"timeout must be >= 0 seconds or None, got {timeout!r}")
+        _check_timeout(timeout)
         return _jobs.wait(self, ref, timeout, poll or PollSchedule(), on_status)
+
+    def wait_many(
+        self,
+        jobs: Sequence[JobRef | str | int],
+        scheduler_id: int | str | None,
+        timeout: float | None,
+        poll: PollSchedule | None,
+        on_status: Callable[[str, JobStatus | None], object] | None,
+    ) -> Plan[JobsWaiter]:
+        """A ``JobsWaiter`` for handles (their ``JobRef``) and ids (on ``scheduler_id``)."""
+        _check_timeout(timeout)
+        items = list(jobs)
+        ids = [None if isinstance(item, JobRef) else _job_id(item) for item in items]
+        sched = 0
+        if any(job_id is not None for job_id in ids):
+            sched = yield from self._scheduler(scheduler_id)
+        refs = [
+            item if isinstance(item, JobRef) else JobRef(job_id=str(job_id), scheduler_id=sched)
+            for item, job_id in zip(items, ids, strict=True)
+        ]
+        return JobsWaiter(self, refs, timeout, poll or PollSchedule(), on_status)
 
     def output(self, ref: JobRef, stream: Literal["stdout", "stderr"]) -> Plan[str]:
         if stream not in ("stdout", "stderr"):
@@ -446,6 +492,20 @@ def scheduler_id_int(value: int | str, *, error: type[ScnetError] = InvalidArgum
     if not text.isdigit():
         raise error(f"scheduler_id must be a number such as 1638523853, got {value!r}")
     return int(text)
+
+
+def _check_timeout(timeout: float | None) -> None:
+    if timeout is not None and (isinstance(timeout, bool) or not timeout >= 0):
+        raise InvalidArgumentError(f"timeout must be >= 0 seconds or None, got {timeout!r}")
+
+
+def _check_spec(spec: Any) -> None:
+    if not isinstance(spec, JobSpec):
+        raise InvalidArgumentError(f"submit() takes a JobSpec, got {type(spec).__name__}")
+
+
+def _needs_home(spec: JobSpec) -> bool:
+    return spec.work_dir is None and "GAP_WORK_DIR" not in spec.extra
 
 
 def _check_paging(limit: int | None, page_size: int) -> None:

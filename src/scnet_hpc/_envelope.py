@@ -5,6 +5,11 @@ when that fails, so a malformed success body (``data`` missing, an ``id`` sent a
 either passes silently or turns into an "error" with code ``"0"``. Here the decision is made on
 ``str(code)`` first (a bare integer code must not crash anything), and a success body is then
 checked against the operation's schema in openapi.yaml before the generated model reads it.
+
+A hostile or broken server must not get past this module as anything but a ``ContractViolation``:
+a body nested deeper than ``MAX_DEPTH`` (which would otherwise surface as a ``RecursionError`` from
+``json``, the validators or a ``repr`` much later), ``NaN``/``Infinity`` (not JSON), or an integer
+too long to convert are all refused here, with a message that says so.
 """
 
 from __future__ import annotations
@@ -26,7 +31,12 @@ from .errors import (
     ServerError,
 )
 
-__all__ = ["api_error", "decode", "unwrap", "unwrap_body"]
+__all__ = ["MAX_DEPTH", "api_error", "decode", "unwrap", "unwrap_body"]
+
+#: How deeply a body may nest objects and arrays. The deepest answer in openapi.yaml nests 5
+#: levels (envelope, data, list, row, ``jobInitAttr``); 64 leaves room for free-form members
+#: while staying far below every recursion limit on the way (``json``, the validators, ``repr``).
+MAX_DEPTH = 64
 
 _ERROR_CLASSES: dict[str, type[ApiError]] = {
     "10001": ServerError,
@@ -51,20 +61,48 @@ def unwrap(operation: str, content: bytes, *, validate: bool = True) -> Any:
 
 
 def decode(operation: str, content: bytes) -> Any:
+    text = content[:2000].decode("utf-8", "replace")
     try:
-        return json.loads(content)
-    except ValueError:
-        text = content[:2000].decode("utf-8", "replace")
+        return json.loads(content, parse_constant=_not_json_constant)
+    except RecursionError:
+        reason = f"body nests objects/arrays more than {MAX_DEPTH} levels deep"
+        raise ContractViolation(reason, operation=operation, raw=_keep(operation, text)) from None
+    except ValueError as exc:
+        # JSONDecodeError, NaN/Infinity, or an integer of more than 4300 digits.
+        why = "" if isinstance(exc, json.JSONDecodeError) else f" ({_preview(str(exc))})"
         raise ContractViolation(
-            f"body is not JSON: {_preview(text)!r}",
+            f"body is not JSON{why}: {_preview(text)!r}",
             operation=operation,
             raw=_keep(operation, text),
             not_json=True,
         ) from None
 
 
+def _not_json_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _check_depth(operation: str, body: Any) -> None:
+    """Refuse a body nested deeper than ``MAX_DEPTH`` (iteratively: no recursion to exhaust)."""
+    level, depth = [body], 0
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise ContractViolation(
+                f"body nests objects/arrays more than {MAX_DEPTH} levels deep",
+                operation=operation,
+            )
+        deeper: list[Any] = []
+        for node in level:
+            members = node.values() if type(node) is dict else node
+            deeper.extend([m for m in members if type(m) is dict or type(m) is list])
+        level = deeper
+
+
 def unwrap_body(operation: str, body: Any, *, validate: bool = True) -> Any:
     """Like ``unwrap`` for a body that is already decoded."""
+    if type(body) is dict or type(body) is list:
+        _check_depth(operation, body)
     if not isinstance(body, dict):
         raise ContractViolation(
             f"expected a JSON object (the envelope), got {_json_type(body)}",

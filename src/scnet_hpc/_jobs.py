@@ -166,13 +166,10 @@ def wait(
             on_status(status)  # e.g. a CLI's live status line; None while not visible yet
         if status is not None and status.is_terminal:
             return status
-        elapsed = clock() - started
-        delay = schedule.next_delay(previous, elapsed)
-        if timeout is not None:
-            remaining = timeout - elapsed
-            if remaining <= 0:
-                raise JobTimeoutError(ref.job_id, timeout, ref.status)
-            delay = min(delay, remaining)  # one last look at the deadline
+        delay = schedule.delay_within(previous, clock() - started, timeout)
+        if delay is None:
+            assert timeout is not None
+            raise JobTimeoutError(ref.job_id, timeout, ref.status)
         yield Sleep(delay)
         previous = delay
 

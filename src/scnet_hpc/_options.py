@@ -8,11 +8,13 @@ import httpx
 
 from ._retry import RetryPolicy
 
-__all__ = ["DEFAULT_TIMEOUT", "Options", "make_timeout"]
+__all__ = ["DEFAULT_PAGE_SIZE", "DEFAULT_TIMEOUT", "Options", "make_timeout"]
 
 #: Connect within 5 s, then allow 30 s for each read/write (the slowest documented read, a
 #: 30-day history list, takes about 9 s on the live service).
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+#: Rows asked per page of a list call (realtime jobs, history).
+DEFAULT_PAGE_SIZE = 500
 
 
 @dataclass(frozen=True)

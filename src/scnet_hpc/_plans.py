@@ -1,10 +1,11 @@
 """Plans and their effects: the SDK's logic, written once for sync and async.
 
 Everything the SDK does is a *plan*: a generator that yields effects (``Send`` a request,
-``Sleep`` a while) and receives their results (the ``httpx.Response``, or the exception thrown
-back into it). A plan holds all the logic and never performs I/O itself; the two drivers in
-``_drivers`` perform the effects. ``Client`` and ``AsyncClient`` run the very same plans, so
-they cannot drift apart and send the same requests.
+``Sleep`` a while, ``Gather`` the results of other plans run side by side) and receives their
+results (the ``httpx.Response``, or the exception thrown back into it). A plan holds all the
+logic and never performs I/O itself; the two drivers in ``_drivers`` perform the effects.
+``Client`` and ``AsyncClient`` run the very same plans, so they cannot drift apart and send the
+same requests.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import httpx
 from ._logging import redact
 from ._operations import Operation
 
-__all__ = ["Effect", "Plan", "Send", "Sleep"]
+__all__ = ["Effect", "Gather", "Plan", "ResponseTooLarge", "Send", "Sleep"]
 
 T = TypeVar("T")
 
@@ -35,6 +36,8 @@ class Send:
     params: dict[str, Any] | None = None
     json: Any = None
     data: dict[str, Any] | None = None
+    #: Read at most this many (decoded) bytes of the body; more is ``ResponseTooLarge``.
+    max_bytes: int | None = None
 
     def httpx_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {
@@ -55,6 +58,14 @@ class Send:
         return f"Send({self.method} {redact(self.url)} [{self.operation}])"
 
 
+class ResponseTooLarge(Exception):
+    """Thrown into a plan by a driver: the body went past ``Send.max_bytes`` (reading stopped)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"the body is larger than {limit} bytes")
+
+
 @dataclass(frozen=True)
 class Sleep:
     """Effect: wait this many seconds (with the client's injectable ``sleep``)."""
@@ -62,5 +73,20 @@ class Sleep:
     seconds: float
 
 
-Effect = Send | Sleep
+@dataclass(frozen=True)
+class Gather:
+    """Effect: run these plans, at most ``limit`` at a time; the plan receives one outcome per
+    plan, in order: its result, or the ``Exception`` it raised (one failure stops no other).
+
+    ``drive_async`` runs them as tasks, ``drive_sync`` in up to ``limit`` threads.
+    """
+
+    plans: tuple[Plan[Any], ...]
+    limit: int
+
+    def __repr__(self) -> str:
+        return f"Gather({len(self.plans)} plans, limit={self.limit})"
+
+
+Effect = Send | Sleep | Gather
 Plan = Generator[Effect, Any, T]

@@ -37,3 +37,14 @@ class PollSchedule:
         """Seconds until the next poll, given the previous gap and the time waited so far."""
         grown = self.initial if not previous else previous * self.factor
         return min(grown, max(self.floor, self.fraction * elapsed), self.ceiling)
+
+    def delay_within(
+        self, previous: float | None, elapsed: float, timeout: float | None
+    ) -> float | None:
+        """``next_delay`` cut short at ``timeout`` (one last look at the deadline, not after
+        it); ``None`` once the deadline has passed."""
+        delay = self.next_delay(previous, elapsed)
+        if timeout is None:
+            return delay
+        remaining = timeout - elapsed
+        return None if remaining <= 0 else min(delay, remaining)

@@ -21,17 +21,22 @@ from ._envelope import unwrap
 from ._logging import http_logger, logger, redact, render_curl
 from ._operations import OPERATIONS, Operation, OperationSpec
 from ._options import Options
-from ._plans import Plan, Send, Sleep
+from ._plans import Plan, ResponseTooLarge, Send, Sleep
 from ._retry import is_transient
 from .errors import (
     AuthenticationError,
+    ContractViolation,
     HttpStatusError,
     RequestTimeoutError,
     ScnetError,
     TransportError,
 )
 
-__all__ = ["TokenSource", "request"]
+__all__ = ["MAX_BODY_BYTES", "TokenSource", "request"]
+
+#: The largest body the SDK reads (decoded). The largest documented answers, a 10,000-row job
+#: list or a page of a file, are under 10 MiB; a server sending more is not answering the API.
+MAX_BODY_BYTES = 64 * 2**20
 
 
 class TokenSource(Protocol):
@@ -71,6 +76,11 @@ def request(
         error: ScnetError
         try:
             response = yield send
+        except ResponseTooLarge as exc:  # thrown in by the driver, which stopped reading
+            error = ContractViolation(
+                f"the body is larger than {exc.limit / 2**20:g} MiB (the SDK reads no more)",
+                operation=op.id,
+            )
         except (httpx.HTTPError, OSError) as exc:  # thrown in by the driver
             error = _transport_error(exc, send)
             logger.debug(
@@ -131,6 +141,7 @@ def _make_send(
         params=kwargs.get("params") or None,
         json=kwargs.get("json"),
         data=kwargs.get("data"),
+        max_bytes=MAX_BODY_BYTES,
     )
 
 

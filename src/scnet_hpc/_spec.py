@@ -8,6 +8,12 @@ Two engines, same answers: ``jsonschema-rs`` (Rust; about 0.5 µs for a ``list_c
 0.2× ``json.loads`` for a 10,000-row job list) when it is installed, else ``jsonschema`` (pure
 Python; about 80 µs and 26× ``json.loads`` for the same bodies). Set ``SCNET_HPC_VALIDATOR=python``
 to force the pure-Python engine; pass ``validate=False`` to a client to skip the check.
+
+``format: int32``/``int64`` is an annotation to both engines (an id of 10**30 would pass), and
+jsonschema-rs calls custom format checkers for strings only. So the schemas are compiled with
+each such format turned into the ``minimum``/``maximum`` of its range (``_with_int_bounds``):
+one rewrite that both engines enforce alike, and that leaves the string branch of
+``type: [integer, string]`` alone.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ __all__ = ["SchemaMismatch", "engine_name", "load_spec", "spec_path", "success_s
 
 _JSON_METHODS = ("get", "post", "put", "delete", "patch")
 _MAX_MESSAGE = 240
+#: The range of each integer ``format`` of OpenAPI.
+INT_FORMATS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 
 
 class SchemaMismatch(Exception):
@@ -93,11 +101,32 @@ def validate(operation_id: str, body: Any, *, engine: str | None = None) -> None
         with _lock:
             check = _checks.get(key) or _compile(engine, success_schema(operation_id))
             _checks[key] = check
-    check(body)
+    try:
+        check(body)
+    except (RecursionError, ValueError) as exc:
+        # jsonschema-rs raises ValueError("Recursion limit reached") on deep bodies; callers
+        # bound the depth first (_envelope.MAX_DEPTH), this keeps any other refusal typed.
+        raise SchemaMismatch(_short(f"the body cannot be checked: {exc}"), "") from None
+
+
+def _with_int_bounds(schema: Any) -> Any:
+    """``schema`` with every ``format: int32/int64`` also stated as ``minimum``/``maximum``."""
+    if isinstance(schema, list):
+        return [_with_int_bounds(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {key: _with_int_bounds(value) for key, value in schema.items()}
+    fmt = out.get("format")
+    bounds = INT_FORMATS.get(fmt) if isinstance(fmt, str) else None
+    if bounds is not None:
+        low, high = bounds
+        out["minimum"] = max(low, out.get("minimum", low))
+        out["maximum"] = min(high, out.get("maximum", high))
+    return out
 
 
 def _compile(engine: str, schema_name: str) -> Check:
-    components = load_spec()["components"]
+    components = _with_int_bounds(load_spec()["components"])
     if engine == "rust":
         import jsonschema_rs
 
@@ -137,4 +166,8 @@ def _pointer(parts: Any) -> str:
 
 def _short(message: str) -> str:
     # Messages quote the offending instance, which can be a whole 10,000-row list.
+    for name, (low, high) in INT_FORMATS.items():
+        # "... is greater than the maximum of 9223372036854775807": say which format that is.
+        if message.endswith((f"maximum of {high}", f"minimum of {low}")):
+            message = message.rsplit(" is ", 1)[0] + f" is out of the {name} range"
     return message if len(message) <= _MAX_MESSAGE else message[: _MAX_MESSAGE - 3] + "..."

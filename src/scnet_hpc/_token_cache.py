@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from ._logging import logger
 from ._tokens import Token
+from .private_files import locked, write_private
 
 __all__ = ["TokenCache"]
 
@@ -44,37 +43,23 @@ class TokenCache:
         return tokens, regions
 
     def save(self, tokens: dict[str, Token], regions: list[dict[str, Any]]) -> None:
+        """Replace this identity's entry, keeping the others (under the file's lock, so two
+        processes saving at once both keep their entries)."""
         try:
-            try:
-                document = json.loads(self.path.read_text(encoding="utf-8"))
-                if not isinstance(document.get("identities"), dict):
-                    raise ValueError
-            except (OSError, ValueError, AttributeError):
-                document = {"version": 1, "identities": {}}
-            document["identities"][self._key] = {
-                "tokens": {k: t.value for k, t in tokens.items()},
-                "regions": regions,
-            }
-            self._write(json.dumps(document, ensure_ascii=False, indent=1))
+            with locked(self.path):
+                try:
+                    document = json.loads(self.path.read_text(encoding="utf-8"))
+                    if not isinstance(document.get("identities"), dict):
+                        raise ValueError
+                except (OSError, ValueError, AttributeError):
+                    document = {"version": 1, "identities": {}}
+                document["identities"][self._key] = {
+                    "tokens": {k: t.value for k, t in tokens.items()},
+                    "regions": regions,
+                }
+                write_private(self.path, json.dumps(document, ensure_ascii=False, indent=1))
         except OSError as exc:
             logger.warning("token cache %s not written: %s", self.path, type(exc).__name__)
-
-    def _write(self, text: str) -> None:
-        # Write a private temporary file next to the cache, then rename it over the cache:
-        # readers never see half a file, and the tokens never sit in a world-readable file.
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".tokens-", dir=self.path.parent)
-        try:
-            if hasattr(os, "fchmod"):  # mkstemp already creates 0600 files on POSIX
-                os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        os.chmod(self.path, 0o600)
 
     def __repr__(self) -> str:
         return f"TokenCache(path={str(self.path)!r})"

@@ -33,6 +33,7 @@ __all__ = [
     "RequestTimeoutError",
     "ScnetError",
     "ServerError",
+    "SubmitManyError",
     "TokenExpiredError",
     "TransportError",
 ]
@@ -204,12 +205,72 @@ class JobNotFoundError(ScnetError, LookupError):
 
 
 class JobTimeoutError(ScnetError, TimeoutError):
-    """``wait()`` gave up before the job finished; ``last_status`` is what it saw last."""
+    """``wait()`` gave up before the job finished; ``last_status`` is what it saw last.
 
-    def __init__(self, job_id: str, timeout: float, last_status: Any = None) -> None:
+    From ``wait_all()``/``as_completed()``: ``unfinished`` maps the id of every job still
+    unfinished to its last status (``None`` if never seen), ``finished`` the others to their
+    final status; ``job_id`` and ``last_status`` are the first unfinished job's.
+    """
+
+    def __init__(
+        self,
+        job_id: str,
+        timeout: float,
+        last_status: Any = None,
+        *,
+        unfinished: dict[str, Any] | None = None,
+        finished: dict[str, Any] | None = None,
+    ) -> None:
         self.job_id = job_id
         self.timeout = timeout
         self.last_status = last_status
+        self.unfinished: dict[str, Any] = (
+            unfinished if unfinished is not None else {job_id: last_status}
+        )
+        self.finished: dict[str, Any] = finished or {}
+        if len(self.unfinished) > 1 or self.finished:
+            shown = ", ".join(list(self.unfinished)[:10])
+            more = ", ..." if len(self.unfinished) > 10 else ""
+            total = len(self.unfinished) + len(self.finished)
+            super().__init__(
+                f"{len(self.unfinished)} of {total} jobs did not finish within {timeout:g} s: "
+                f"{shown}{more}"
+            )
+            return
         state = getattr(last_status, "state", None)
         seen = f" (last state: {state.value})" if state is not None else ""
         super().__init__(f"job {job_id} did not finish within {timeout:g} s{seen}")
+
+
+class SubmitManyError(ScnetError):
+    """``submit_many()``: some specs did not become jobs. Nothing was retried.
+
+    ``jobs`` and ``errors`` run parallel to the specs given: for each spec the job it became
+    (``errors[i]`` is ``None``) or the exception that stopped it (``jobs[i]`` is ``None``).
+    ``submitted`` and ``failed`` list ``(index, job)`` and ``(index, error)`` pairs.
+    ``maybe_submitted`` are the indexes whose submit failed in transport (a timeout, a dropped
+    connection): the service may have created those jobs, so look before submitting them again.
+    """
+
+    def __init__(self, jobs: list[Any], errors: list[BaseException | None]) -> None:
+        self.jobs = jobs
+        self.errors = errors
+        failed = self.failed
+        parts = [f"spec {i}: {type(e).__name__}: {e}" for i, e in failed[:3]]
+        more = f"; and {len(failed) - 3} more" if len(failed) > 3 else ""
+        super().__init__(
+            f"{len(failed)} of {len(jobs)} specs were not submitted "
+            f"({len(self.submitted)} became jobs): " + "; ".join(parts) + more
+        )
+
+    @property
+    def submitted(self) -> list[tuple[int, Any]]:
+        return [(i, job) for i, job in enumerate(self.jobs) if job is not None]
+
+    @property
+    def failed(self) -> list[tuple[int, BaseException]]:
+        return [(i, e) for i, e in enumerate(self.errors) if e is not None]
+
+    @property
+    def maybe_submitted(self) -> list[int]:
+        return [i for i, e in self.failed if isinstance(e, TransportError)]

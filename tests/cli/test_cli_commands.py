@@ -6,7 +6,7 @@ import json
 import stat
 from pathlib import Path
 
-from conftest import DEMO_SECRET_KEY, SCHEDULER_ID, Cli, Mock, wait_for_the_next_second
+from .cli_support import DEMO_SECRET_KEY, SCHEDULER_ID, Cli, Mock, wait_for_the_next_second
 
 STATUS_KEYS = {
     "job_id", "scheduler_id", "state", "terminal", "raw_state", "source", "name", "queue",
@@ -285,6 +285,31 @@ def test_wait_both_modes(run: Cli, mock: Mock) -> None:
     data = run.json("wait", job_id, "--interval", "0.05")
     assert set(data) == STATUS_KEYS
     assert data["state"] == "completed"
+
+
+def test_wait_for_several_jobs_polls_one_list_for_all(run: Cli, mock: Mock) -> None:
+    ids = [submit(run, "echo", str(i)) for i in range(3)]
+    mock.advance(10)
+    before = dict(mock.state.requests)
+    result = run.ok("wait", *ids, "--interval", "0.05")
+    sent = {k[1]: n - before.get(k, 0) for k, n in mock.state.requests.items()}
+    assert sent.get("get_job", 0) == 0
+    assert sent["list_jobs"] == 1  # done already: one look at the list covers all three
+    for job_id in ids:
+        assert f"job {job_id}: completed" in result.stderr
+        assert any(line.startswith(job_id) and "completed" in line
+                   for line in result.stdout.splitlines())  # fmt: skip
+    data = run.json("wait", ids[2], ids[0], ids[1], ids[0], "--interval", "0.05")
+    assert [row["job_id"] for row in data] == [ids[2], ids[0], ids[1]]  # once each, as given
+    assert all(set(row) == STATUS_KEYS for row in data)
+
+
+def test_wait_for_several_jobs_exits_7_unless_all_completed(run: Cli, mock: Mock) -> None:
+    good, bad = submit(run, "true"), submit(run, "exit 3")
+    mock.advance(10)
+    result = run("wait", good, bad, "--interval", "0.05")
+    assert result.exit_code == 7
+    assert result.error_lines == [f"error: 1 of 2 jobs did not complete: {bad} (failed)"]
 
 
 def test_wait_sees_a_job_finish_while_waiting(run: Cli, mock: Mock) -> None:

@@ -7,13 +7,14 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import SCHEDULER_ID, Cli, Mock
 
 from scnet_hpc import ConfigurationError
 from scnet_hpc.cli._client import make_client
 from scnet_hpc.cli._config import Settings, load_profile, resolve, save_profile
 from scnet_hpc.cli._errors import CliError
 from scnet_hpc.mock.testing import free_port
+
+from .cli_support import SCHEDULER_ID, Cli, Mock
 
 
 def write(path: Path, text: str) -> Path:

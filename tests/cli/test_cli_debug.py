@@ -9,9 +9,10 @@ import shlex
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, Cli, Mock
 
 from scnet_hpc.cli._debug import MASK, mask
+
+from .cli_support import DEMO_ACCESS_KEY, DEMO_SECRET_KEY, Cli, Mock
 
 
 def curl_lines(stderr: str) -> list[str]:

@@ -6,12 +6,13 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from conftest import Cli, Mock, ak_env
 
 import scnet_hpc
 from scnet_hpc.cli import ExitCode
 from scnet_hpc.mock import Clock, create_app
 from scnet_hpc.mock.testing import free_port, serve
+
+from .cli_support import Cli, Mock, ak_env
 
 
 def assert_one_error_line(result, code: int) -> str:  # type: ignore[no-untyped-def]
@@ -234,6 +235,16 @@ def test_ctrl_c_is_one_line(mock: Mock, monkeypatch: pytest.MonkeyPatch) -> None
     assert result.exit_code == ExitCode.INTERRUPTED
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1] == "error: interrupted"
+
+
+def test_wait_for_several_jobs_times_out_naming_the_unfinished(mock: Mock) -> None:
+    run = token_cli(mock)
+    quick = run.json("submit", "-q", "debug", "-t", "600", "true")["job_id"]
+    slow = run.json("submit", "-q", "debug", "-t", "600", "sleep 300")["job_id"]
+    mock.advance(10)
+    result = run("wait", str(quick), str(slow), "--timeout", "0.3", "--interval", "0.1")
+    assert result.exit_code == ExitCode.TIMEOUT
+    assert result.error_lines == [f"error: 1 of 2 jobs did not finish within 0.3 s: {slow}"]
 
 
 def test_ctrl_c_while_waiting_says_the_job_keeps_running(

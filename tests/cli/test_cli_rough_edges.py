@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from click.testing import CliRunner
-from conftest import Cli, Mock
 
 from scnet_hpc.cli import ExitCode, cli
+
+from .cli_support import Cli, Mock
 
 TIME = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"
 
@@ -67,6 +68,6 @@ def test_top_level_help_shows_command_descriptions_whole() -> None:
     text = " ".join(result.output.split())
     commands = result.output.split("Commands:")[1]
     assert "..." not in commands
-    assert "Wait until a job has finished; exit status 7 unless it completed, 5 on --timeout." in (
+    assert "Wait until jobs have finished; exit status 7 unless all completed, 5 on --timeout." in (
         text
     )

@@ -8,9 +8,10 @@ import logging
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_SECRET_KEY, Cli, Mock, Result, ak_env, wait_for_the_next_second
 
 import scnet_hpc
+
+from .cli_support import DEMO_SECRET_KEY, Cli, Mock, Result, ak_env, wait_for_the_next_second
 
 
 class Seen:

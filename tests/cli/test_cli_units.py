@@ -15,7 +15,7 @@ from scnet_hpc import JobState, JobStatus, errors
 from scnet_hpc.cli._errors import CliError, ExitCode, describe
 from scnet_hpc.cli._output import Output, plain, record_table, rows_table
 from scnet_hpc.cli._state import CliState
-from scnet_hpc.cli._wait import NOT_LISTED, watch
+from scnet_hpc.cli._wait import NOT_LISTED, watch, watch_many
 
 # --------------------------------------------------------------------------- plain()
 
@@ -259,3 +259,43 @@ def test_the_cli_uses_only_the_public_sdk() -> None:
     assert private == []
     assert set(scnet_hpc.__all__) <= set(dir(scnet_hpc))
     assert {"default_token_cache", "JobStatus"} <= set(scnet_hpc.__all__)
+
+
+class FakeManyClient:
+    """``as_completed`` as the SDK runs it: on_status per poll, then the finished jobs."""
+
+    def as_completed(
+        self, ids: list[str], timeout: float | None = None, *, poll: Any = None,
+        on_status: Any = None,
+    ) -> Any:  # fmt: skip
+        assert poll.next_delay(None, 0) == 0.5
+        for job_id in ids:
+            on_status(job_id, None)
+        on_status("1", JobStatus("1", JobState.RUNNING, "statR", "realtime"))
+        for job_id in reversed(ids):
+            job = FakeJob()
+            job.id = job_id
+            job.status = JobStatus(job_id, JobState.COMPLETED, "statC", "realtime")  # type: ignore[attr-defined]
+            yield job
+
+
+def test_a_live_table_for_several_jobs_on_a_terminal() -> None:
+    stderr = TerminalIO()
+    finished = watch_many(make_state(stderr), FakeManyClient(), ["1", "2"], None, 0.5)  # type: ignore[arg-type]
+    assert set(finished) == {"1", "2"}
+    shown = stderr.getvalue()
+    assert "JOB" in shown
+    assert "STATE" in shown
+    assert NOT_LISTED in shown
+    assert "1 of 2 finished" in shown
+    assert "job 1: running\n" not in shown  # a table, not a line per state
+
+
+def test_one_line_per_state_change_for_several_jobs_elsewhere() -> None:
+    stderr = io.StringIO()
+    watch_many(make_state(stderr), FakeManyClient(), ["1", "2"], None, 0.5)  # type: ignore[arg-type]
+    assert stderr.getvalue().splitlines() == [
+        "job 1: running",
+        "job 2: completed",
+        "job 1: completed",
+    ]

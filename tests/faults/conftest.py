@@ -7,7 +7,8 @@ import contextlib
 from collections.abc import Callable, Iterator
 
 import pytest
-from fault_drill import Drill, start_drill
+
+from .fault_drill import Drill, start_drill
 
 
 @pytest.fixture

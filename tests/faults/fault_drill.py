@@ -1,5 +1,4 @@
-"""Shared pieces of the fault drills (a uniquely named module: several test folders have a
-``conftest``, so ``from conftest import ...`` would be ambiguous).
+"""Shared pieces of the fault drills, imported relatively by the drill tests.
 
 ``start_drill(stack, faults)`` serves a mock with those fault rules under uvicorn and returns a
 ``Drill``: the app (its request counter is the ground truth for how often the SDK tried), and a

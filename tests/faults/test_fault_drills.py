@@ -13,7 +13,6 @@ from typing import Any
 
 import httpx
 import pytest
-from fault_drill import RETRIES, TIMEOUT, Drill, job_spec
 
 from scnet_hpc import RetryPolicy
 from scnet_hpc.errors import (
@@ -29,6 +28,8 @@ from scnet_hpc.errors import (
     TransportError,
 )
 from scnet_hpc.mock.testing import free_port
+
+from .fault_drill import RETRIES, TIMEOUT, Drill, job_spec
 
 Start = Callable[[str | None], Drill]
 

@@ -1,4 +1,5 @@
-"""Fixtures for the mock deployment's tests: a frozen-clock app, an in-process client, a token."""
+"""Fixtures for the mock deployment's tests: an in-process client and a token (the app and its
+frozen clock come from tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -6,25 +7,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from mock_contract import Api
 
-from scnet_hpc.mock import Clock, create_app
 from scnet_hpc.mock.testing import sync_client
 
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(speed=0)  # frozen: only clock.advance() moves time
-
-
-@pytest.fixture
-def app(clock: Clock) -> Any:
-    return create_app(clock=clock)
-
-
-@pytest.fixture
-def mock(app: Any) -> Any:
-    return app.state.mock
+from .mock_contract import Api
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ refusal (``exitcode:1, errorinfo: sbatch: error: ...``, live behaviour); and mea
 user's reads keep answering ``"0"``.
 
 Imported by ``tests/mock/test_mock_hostile.py`` (simulated engine); the Slurm engine's drill
-can import it the same way (``from hostile_specs import hostile_specs, check_answer`` with
-``tests/mock`` on the path).
+imports it the same way (``from ..mock.hostile_specs import check_answer, hostile_specs``).
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mock_contract import OPERATIONS, Api, assert_valid, job_info
+
+from .mock_contract import OPERATIONS, Api, assert_valid, job_info
 
 SUBMIT = "/hpc/openapi/v2/apptemplates/BASIC/BASE/job"
 SCHED = 1638523853
@@ -131,7 +132,8 @@ def test_huge_path_parameters(api: Api) -> None:
         ("GET", "/hpc/openapi/v2/jobs/", 404),
         ("GET", "/hpc/openapi/v2/jobs/1/extra", 404),
         ("GET", "/regions/99999/hpc/openapi/v2/cluster", 404),
-        ("GET", "/efile/openapi/v2/file/list", 404),
+        ("GET", "/efile/openapi/v2/file/nothing", 404),
+        ("GET", "/efile/openapi/v2/file/mkdir", 405),
         ("PUT", "/hpc/openapi/v2/jobs", 405),
         ("POST", "/hpc/openapi/v2/jobs", 405),
         ("GET", SUBMIT, 405),
@@ -161,7 +163,10 @@ def test_the_spec_is_served(http: Any) -> None:
 @pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
 def test_every_operation_with_nothing_at_all(http: Any, operation_id: str) -> None:
     method, path, _ = OPERATIONS[operation_id]
-    url = path.format(username="demo", jobId="1", jobmanagerId="1", apptype="BASIC", appname="BASE")
+    url = path.format(
+        username="demo", jobId="1", jobmanagerId="1", apptype="BASIC", appname="BASE",
+        clusterId="1", groupId="1", clusterUserName="demo",
+    )  # fmt: skip
     response = http.request(method, url)
     assert response.status_code == 200
     body = response.json()
@@ -214,8 +219,9 @@ def test_fuzzed_requests_never_break_it(
 ) -> None:
     method, path, _ = OPERATIONS[operation_id]
     url = path.format(
-        username="demo", jobId="1", jobmanagerId=str(SCHED), apptype="BASIC", appname="BASE"
-    )
+        username="demo", jobId="1", jobmanagerId=str(SCHED), apptype="BASIC", appname="BASE",
+        clusterId="11250", groupId="533686286955839488", clusterUserName="demo",
+    )  # fmt: skip
     headers = {"content-type": content_type} if content_type else {}
     if with_token:
         headers["token"] = api.token or ""

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mock_contract import Api, one_region_deployment
 
 from scnet_hpc.mock import DEFAULT_DEPLOYMENT, Clock, DeploymentError, Engine, create_app
 from scnet_hpc.mock import load_deployment as load
 from scnet_hpc.mock.engines.simulated.engine import SimulatedEngine
 from scnet_hpc.mock.testing import sync_client
+
+from .mock_contract import Api, one_region_deployment
 
 MINIMAL: dict[str, Any] = one_region_deployment(
     [{"name": "u", "access_key": "ak", "secret_key": "sk", "regions": [{"region": 1}]}]

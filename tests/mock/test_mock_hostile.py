@@ -11,10 +11,11 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from mock_contract import Api, one_region_deployment
 
 from scnet_hpc.mock import Clock, create_app
 from scnet_hpc.mock.testing import sync_client
+
+from .mock_contract import Api, one_region_deployment
 
 SCHEDULER = 7
 CORES = 4  # the queue's one node
@@ -360,10 +361,11 @@ def test_fuzz_drill_hostile_specs_while_another_user_reads(clock: Clock) -> None
     import threading
 
     import httpx
-    from hostile_specs import check_answer, hostile_specs
-    from mock_contract import OPERATIONS, job_info
 
     from scnet_hpc.mock.testing import serve
+
+    from .hostile_specs import check_answer, hostile_specs
+    from .mock_contract import OPERATIONS, job_info
 
     raw = one_region_deployment([_user("alice"), _user("bob")])
     app = create_app(raw, clock=clock)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from mock_contract import Api
 
 from scnet_hpc.mock import Clock
+
+from .mock_contract import Api
 
 SCHED = "1638523853"
 

@@ -8,10 +8,11 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from mock_contract import Api, job_info
 
 from scnet_hpc.mock import Clock, create_app, load_deployment
 from scnet_hpc.mock.testing import sync_client
+
+from .mock_contract import Api, job_info
 
 REQUIRED = [
     "GAP_CMD_FILE",
@@ -87,8 +88,10 @@ def test_malformed_request_is_10004(api: Api, overrides: dict[str, str], fragmen
     assert api.jobs()["total"] == 0
 
 
-@pytest.mark.parametrize("value", [1, None, ["1"], {"n": "1"}, True])
-def test_non_string_values_are_10004(api: Api, value: Any) -> None:
+# JSON numbers and booleans are taken as their text, as the live service does
+# (test_mock_lenient.py); what Jackson cannot put in a string map is refused.
+@pytest.mark.parametrize("value", [None, ["1"], {"n": "1"}])
+def test_non_scalar_values_are_10004(api: Api, value: Any) -> None:
     info: dict[str, Any] = job_info()
     info["GAP_NNODE"] = value
     body = api.call(
@@ -99,7 +102,7 @@ def test_non_string_values_are_10004(api: Api, value: Any) -> None:
     assert body["code"] == "10004"
 
 
-@pytest.mark.parametrize("scheduler", [1, "1638523853", 2**63, -1, 1615443225])
+@pytest.mark.parametrize("scheduler", [1, "1638523853x", "1", 2**63, -1, 1615443225, 1.5])
 def test_unknown_or_mistyped_scheduler_is_10004(api: Api, scheduler: Any) -> None:
     body = api.call(
         "submit_job",

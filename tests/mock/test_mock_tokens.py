@@ -10,10 +10,11 @@ from typing import Any
 
 import jwt
 import pytest
-from mock_contract import Api, one_region_deployment
 
 from scnet_hpc.mock import Clock, create_app, load_deployment
 from scnet_hpc.mock.testing import sync_client
+
+from .mock_contract import Api, one_region_deployment
 
 TOKENS = "/api/user/v3/tokens"
 

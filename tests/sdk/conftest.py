@@ -8,7 +8,11 @@ from typing import Any
 
 import httpx
 import pytest
-from sdk_helpers import (
+
+from scnet_hpc import AsyncClient, Client, _spec
+from scnet_hpc.mock import Clock
+
+from .sdk_helpers import (
     MOCK_URL,
     ASGISyncTransport,
     AsyncRecordingTransport,
@@ -16,23 +20,17 @@ from sdk_helpers import (
     RecordingTransport,
 )
 
-from scnet_hpc import AsyncClient, Client
-from scnet_hpc.mock import Clock, create_app
 
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(speed=0)  # frozen: only clock.advance() (or the SDK's injected sleep) moves it
-
-
-@pytest.fixture
-def app(clock: Clock) -> Any:
-    return create_app(clock=clock)
-
-
-@pytest.fixture
-def mock(app: Any) -> Any:
-    return app.state.mock
+@pytest.fixture(params=["rust", "python"])
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each validation engine of ``_spec`` in turn (jsonschema-rs, then jsonschema)."""
+    if request.param == "python":
+        monkeypatch.setenv("SCNET_HPC_VALIDATOR", "python")
+    else:
+        pytest.importorskip("jsonschema_rs", reason="jsonschema-rs is not installed")
+        monkeypatch.delenv("SCNET_HPC_VALIDATOR", raising=False)
+    assert _spec.engine_name() == request.param
+    return str(request.param)
 
 
 @pytest.fixture

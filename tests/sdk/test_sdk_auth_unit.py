@@ -8,13 +8,14 @@ import stat
 from pathlib import Path
 
 import pytest
-from sdk_helpers import make_jwt
 
 from scnet_hpc import jwt_expiry, redact, sign, string_to_sign
 from scnet_hpc._logging import register_secret, render_curl
 from scnet_hpc._token_cache import TokenCache
 from scnet_hpc._tokens import Token
 from scnet_hpc.mock import sign as mock_sign
+
+from .sdk_helpers import make_jwt
 
 
 def test_signature_matches_the_documented_test_vector() -> None:

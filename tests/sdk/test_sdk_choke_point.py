@@ -7,7 +7,6 @@ from typing import Any
 
 import httpx
 import pytest
-from sdk_helpers import CLUSTER, FakeSleep, envelope, json_response, make_jwt, scripted
 
 from scnet_hpc import (
     AuthenticationError,
@@ -22,6 +21,8 @@ from scnet_hpc import (
     TokenExpiredError,
     TransportError,
 )
+
+from .sdk_helpers import CLUSTER, FakeSleep, envelope, json_response, make_jwt, scripted
 
 FAR_FUTURE = make_jwt({"expireTime": "4102444800000"})  # 2100-01-01
 OK = envelope([CLUSTER])

@@ -9,7 +9,6 @@ from typing import Any
 
 import httpx
 import pytest
-from sdk_helpers import CLUSTER, envelope, json_response, make_jwt
 
 from scnet_hpc import (
     DEFAULT_AUTH_URL,
@@ -22,6 +21,8 @@ from scnet_hpc import (
     _spec,
     env_settings,
 )
+
+from .sdk_helpers import CLUSTER, envelope, json_response, make_jwt
 
 TOKEN = make_jwt({"expireTime": "4102444800000"})
 
@@ -60,6 +61,22 @@ def test_pyproject_packs_the_spec_into_the_wheel() -> None:
     assert include["openapi.yaml"] == "scnet_hpc/openapi.yaml"
     deps = " ".join(project["project"]["dependencies"])
     assert "jsonschema" in deps
+    assert "sniffio" in deps
+
+
+def test_the_async_transport_finds_sniffio() -> None:
+    """httpcore 1.0 imports sniffio for every async lock (~8 per AsyncClient request); anyio no
+    longer brings it, and a missing module is searched for again each time (~0.1 ms a go)."""
+    import asyncio
+
+    from httpcore._synchronization import current_async_library
+
+    async def library() -> tuple[str, bool]:
+        import sys
+
+        return current_async_library(), "sniffio" in sys.modules
+
+    assert asyncio.run(library()) == ("asyncio", True)
 
 
 def test_environment_settings() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sdk_helpers import CLUSTER, body, envelope
 
 from scnet_hpc import _spec
 from scnet_hpc._envelope import unwrap
@@ -20,18 +19,7 @@ from scnet_hpc.errors import (
 )
 from scnet_hpc.models import Cluster, RealtimeJobDetail
 
-ENGINES = ["rust", "python"]
-
-
-@pytest.fixture(params=ENGINES)
-def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "python":
-        monkeypatch.setenv("SCNET_HPC_VALIDATOR", "python")
-    else:
-        pytest.importorskip("jsonschema_rs", reason="jsonschema-rs is not installed")
-        monkeypatch.delenv("SCNET_HPC_VALIDATOR", raising=False)
-    assert _spec.engine_name() == request.param
-    return str(request.param)
+from .sdk_helpers import CLUSTER, body, envelope
 
 
 def test_success_gives_typed_models(engine: str) -> None:

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sdk_helpers import MOCK_URL, envelope, scripted
 
 from scnet_hpc import Client, JobSpec, JobState, JobStatus
 from scnet_hpc.mock import Clock
+
+from .sdk_helpers import MOCK_URL, envelope, scripted
 
 MakeClient = Callable[..., Client]
 

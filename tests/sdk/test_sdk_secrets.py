@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 import yaml
-from sdk_helpers import Recorder
 
 from scnet_hpc import Client, JobSpec, PollSchedule, ScnetError
 from scnet_hpc.mock import DEFAULT_DEPLOYMENT, Clock, create_app, load_deployment
+
+from .sdk_helpers import Recorder
 
 MakeClient = Callable[..., Client]
 SECRET_KEY = "sk-KNOWN-secret-0123456789abcdef"

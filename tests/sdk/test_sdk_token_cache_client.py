@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx
 import pytest
-from sdk_helpers import MOCK_URL, ASGISyncTransport, Recorder, RecordingTransport
 
 from scnet_hpc import (
     AsyncClient,
@@ -22,6 +21,8 @@ from scnet_hpc import (
 )
 from scnet_hpc._token_cache import TokenCache
 from scnet_hpc.mock import Clock, create_app
+
+from .sdk_helpers import MOCK_URL, ASGISyncTransport, Recorder, RecordingTransport
 
 MakeClient = Callable[..., Client]
 LIFETIME = 43200  # default-deployment.yaml token_lifetime

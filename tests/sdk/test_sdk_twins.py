@@ -7,7 +7,11 @@ import inspect
 from typing import Any
 
 import httpx
-from sdk_helpers import (
+
+from scnet_hpc import AsyncClient, AsyncJob, Client, Job, JobSpec, PollSchedule
+from scnet_hpc.mock import Clock, create_app
+
+from .sdk_helpers import (
     MOCK_URL,
     ASGISyncTransport,
     AsyncRecordingTransport,
@@ -15,12 +19,11 @@ from sdk_helpers import (
     RecordingTransport,
 )
 
-from scnet_hpc import AsyncClient, AsyncJob, Client, Job, JobSpec
-from scnet_hpc.mock import Clock, create_app
-
 START = 1_790_000_000.0
 LONG = JobSpec(command="sleep 3600", queue="normal", walltime=7200, job_name="long")
 SHORT = JobSpec(command="sleep 100; seq 3", queue="debug", walltime=600)
+#: huge gaps, so that wait_all/as_completed also take the history path
+COARSE = PollSchedule(initial=1000, floor=1000, fraction=1, ceiling=1000)
 
 
 def _app() -> Any:
@@ -57,6 +60,9 @@ def run_sync(app: Any, recorder: Recorder) -> list[Any]:
         out += [c.read_file(f"/public/home/demo/std.out.{short.id}", direction="UP").data]
         out += [c.job_state_stats(), c.queue_stats(), c.used_walltime(), c.storage_quota()]
         out += [c.with_options(timeout=7, retries=0).clusters(), c.job(short.id).state]
+        many = c.submit_many([SHORT, LONG, SHORT], concurrency=1)
+        out += [[j.id for j in c.as_completed([many[0], many[2].id], poll=COARSE)]]
+        out += [many[1].cancel(), [s.state for s in c.wait_all(many, timeout=2000)]]
     return out
 
 
@@ -82,6 +88,9 @@ async def run_async(app: Any, recorder: Recorder) -> list[Any]:
             await c.with_options(timeout=7, retries=0).clusters(),
             (await c.job(short.id)).state,
         ]
+        many = await c.submit_many([SHORT, LONG, SHORT], concurrency=1)
+        out += [[j.id async for j in c.as_completed([many[0], many[2].id], poll=COARSE)]]
+        out += [await many[1].cancel(), [s.state for s in await c.wait_all(many, timeout=2000)]]
     return out
 
 
@@ -130,6 +139,7 @@ def _normalised(signature: inspect.Signature) -> str:
         ("AsyncClient", "Client"),
         ("AsyncJob", "Job"),
         ("AsyncBaseTransport", "BaseTransport"),
+        ("AsyncIterator", "Iterator"),
     ):
         text = text.replace(a, b)
     return text.replace("Awaitable[Any] | Any", "Any")
@@ -152,6 +162,10 @@ def test_both_clients_have_the_same_surface() -> None:
             io_bound = name not in (
                 "__init__", "from_access_key", "from_token_cache", "from_env", "with_options"
             )  # fmt: skip
+            if name == "as_completed":  # an iterator: sync generator, async generator
+                assert inspect.isgeneratorfunction(function), name
+                assert inspect.isasyncgenfunction(async_function), name
+                continue
             assert inspect.iscoroutinefunction(async_function) == io_bound, name
     assert [n for n in ("__enter__", "__exit__") if hasattr(AsyncClient, n)] == []
     assert hasattr(AsyncClient, "__aenter__")

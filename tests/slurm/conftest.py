@@ -9,19 +9,11 @@ not up they are skipped with the reason, unless ``SCNET_REQUIRE_SLURM=1`` (set b
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
-
-try:
-    import scnet_hpc  # noqa: F401
-except ImportError:  # package not installed: use the source tree
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
-
-from slurm_helpers import slurm_deployment
 
 from scnet_hpc.mock import Clock, Deployment
 from scnet_hpc.mock.engines.slurm.cli import SlurmCLI
@@ -30,6 +22,8 @@ from scnet_hpc.mock.engines.slurm.engine import (
     SlurmEngineError,
     slurm_environment,
 )
+
+from .slurm_helpers import slurm_deployment
 
 FIXTURES = Path(__file__).parent / "fixtures"
 T = TypeVar("T")
@@ -82,6 +76,7 @@ def jobcomp_path(slurm_env: dict[str, str]) -> Path | None:
 
 @pytest.fixture
 def clock() -> Clock:
+    """Real time (overriding the suite's frozen clock): a real Slurm runs the jobs."""
     return Clock()
 
 

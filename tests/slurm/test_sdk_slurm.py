@@ -18,11 +18,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from slurm_helpers import slurm_deployment, wait_for
 
 from scnet_hpc import Client, JobRejectedError, JobSpec, JobState, PollSchedule
 from scnet_hpc.mock import Clock, create_app
 from scnet_hpc.mock.testing import free_port, serve
+
+from .slurm_helpers import slurm_deployment, wait_for
 
 pytestmark = pytest.mark.slurm
 

@@ -12,13 +12,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from slurm_helpers import slurm_deployment, wait_for
 
 from scnet_hpc.mock import Clock
 from scnet_hpc.mock.engines.base import JobRecord, JobRequest, SubmitRejected
 from scnet_hpc.mock.engines.slurm.cli import SlurmCLI
 from scnet_hpc.mock.engines.slurm.engine import SlurmEngine, SlurmEngineError
 from scnet_hpc.mock.engines.slurm.mapping import JOB_PATH
+
+from .slurm_helpers import slurm_deployment, wait_for
 
 pytestmark = pytest.mark.slurm
 

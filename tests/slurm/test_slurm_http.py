@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from slurm_helpers import Api, job_info, slurm_deployment, wait_for
 
 from scnet_hpc.mock import Clock, create_app
 from scnet_hpc.mock.testing import sync_client
+
+from .slurm_helpers import Api, job_info, slurm_deployment, wait_for
 
 pytestmark = pytest.mark.slurm
 

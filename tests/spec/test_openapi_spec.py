@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 from openapi_spec_validator import validate as validate_openapi
-from spec_doc import SPEC, operation, operations, pointer, resolve, validator_at
+
+from .spec_doc import SPEC, operation, operations, pointer, resolve, validator_at
 
 JOB_OPERATIONS = {
     "list_clusters",
@@ -29,11 +30,33 @@ JOB_OPERATIONS = {
     "get_queue_job_stats",
     "get_used_walltime",
     "get_storage_quota",
+    "get_core_state_stats",
 }
-PLATFORM_OPERATIONS = {"issue_tokens", "get_center", "get_token_state", "renew_token"}
+PLATFORM_OPERATIONS = {
+    "issue_tokens",
+    "issue_tokens_password",
+    "get_center",
+    "get_token_state",
+    "renew_token",
+    "get_user",
+    "list_group_members",
+    "list_member_jobs",
+    "list_platform_jobs",
+    "list_platform_history_jobs",
+}
+FILE_OPERATIONS = {
+    "list_files", "upload_file", "upload_chunk", "merge_chunks", "download_file",
+    "check_download", "make_directory", "touch_file", "file_exists", "remove_files",
+    "copy_files", "move_files", "rename_file", "preview_file", "check_file_permission",
+    "open_share", "close_share", "async_copy_files", "async_move_files", "async_remove_files",
+    "list_file_tasks", "cancel_file_tasks",
+}  # fmt: skip
+ALL_OPERATIONS = JOB_OPERATIONS | PLATFORM_OPERATIONS | FILE_OPERATIONS
 DOCUMENTED_CODES = [
     "0", "10001", "10003", "10004", "10007", "10008", "10009",
     "10010", "10011", "10012", "10013", "815005", "815007",
+    "911009", "911020", "911021", "911022", "911030", "911404", "911406",
+    "911501", "911502", "911505", "911506",
 ]  # fmt: skip
 
 
@@ -44,7 +67,7 @@ def test_spec_is_valid_openapi_3_1() -> None:
 
 def test_every_job_and_platform_operation_is_present() -> None:
     ids = {op["operationId"] for _, _, op in operations()}
-    assert ids == JOB_OPERATIONS | PLATFORM_OPERATIONS
+    assert ids == ALL_OPERATIONS
 
 
 def test_platform_operations_declare_their_own_hosts() -> None:
@@ -53,6 +76,16 @@ def test_platform_operations_declare_their_own_hosts() -> None:
         servers = SPEC["paths"][path].get("servers")
         assert servers, f"{path} must declare the platform host it lives on"
         assert any(s.get("variables") for s in servers), f"{path}: host should be a variable"
+
+
+def test_file_operations_live_on_the_regions_efile_host() -> None:
+    for operation_id in FILE_OPERATIONS:
+        path, _, op = operation(operation_id)
+        assert path.startswith("/efile/openapi/v2/file/"), path
+        assert op["tags"] == ["files"], operation_id
+        servers = SPEC["paths"][path].get("servers")
+        assert servers, f"{path} must declare the efile host"
+        assert "efileHost" in servers[0].get("variables", {}), path
 
 
 def test_every_operation_answers_success_or_the_shared_error_envelope() -> None:
@@ -144,7 +177,7 @@ def test_the_spec_has_examples_everywhere_it_should() -> None:
     operations_with_response_examples = {
         ex_id.split(":")[0] for ex_id, _, _ in EXAMPLES if ":responses/200:" in ex_id
     }
-    assert operations_with_response_examples == JOB_OPERATIONS | PLATFORM_OPERATIONS
+    assert operations_with_response_examples == ALL_OPERATIONS
     assert len(EXAMPLES) > 150
 
 

@@ -20,6 +20,13 @@ class HistoryJobDetail:
     """The docs' response table was not visible; members and types come from two clients of the live
     service. Other members may be present.
 
+    The billing and usage members (`cpuNuclearHour` ... `startCount`, `share*`/`exclusive*`,
+    `*NumUsed`) are typed from a live body of the same accounting record (the platform's history
+    list with `showAllData=true`) and its author's field table: github.com/wiltonMotta/scnet-chat
+    `references/history-jobs-api.md` (copied in github.com/onescience-ai/OneSkills
+    `skills/scnet-chat/references/history-jobs-api.md`). Hours and seconds of use are decimal
+    **strings**, unit prices numbers, `share*`/`exclusive*` whole numbers.
+
         Attributes:
             acct_time (str):
             job_id (str):
@@ -49,9 +56,11 @@ class HistoryJobDetail:
             nodect (float | Unset):
             need_nodes (str | Unset):
             job_exec_host (str | Unset):
-            job_exec_cpus (list[Any] | None | Unset):
-            job_exec_gpus (list[Any] | None | Unset):
-            job_exec_dcus (list[Any] | None | Unset):
+            job_exec_cpus (list[Any] | None | str | Unset): Cores used; `null` in every live body seen. An array here in one
+                client, `string | null` in another's field table: both are accepted.
+            job_exec_gpus (list[Any] | None | str | Unset): GPUs used; as `jobExecCpus`.
+            job_exec_dcus (list[Any] | None | str | Unset): DCUs used; as `jobExecCpus`.
+            job_exec_mlus (list[Any] | None | str | Unset): MLUs used; as `jobExecCpus`.
             job_exit_status (float | str | Unset):
             job_req_cpu (float | Unset):
             job_req_gpu (float | Unset):
@@ -65,6 +74,37 @@ class HistoryJobDetail:
             stdout (None | str | Unset):
             stderr (None | str | Unset):
             job_ext_attr (HistoryJobDetailJobExtAttrType0 | None | Unset):
+            task_type (str | Unset): Task type (任务类型). Example: HPC.
+            scale (str | Unset): Job scale (作业规模): `""` in its author's table, a letter such as `A` in the live body.
+                Example: A.
+            start_count (str | Unset): How often the job was started (作业的启动次数); `""` in live bodies.
+            job_queue_time_used (int | Unset): Seconds spent queued (排队等待时间). Example: 0.
+            node_num_used (int | Unset): Nodes used (实际使用节点数). Example: 1.
+            proc_num_used (int | Unset): Cores used (使用处理器数). Example: 1.
+            gpu_num_used (int | Unset): GPU cards used. Example: 0.
+            dcu_num_used (int | Unset): DCU cards used. Example: 0.
+            job_mlu_num (int | Unset): MLUs used by the job. Example: 0.
+            req_mlu (int | Unset): MLU cards requested (申请MLU卡数). Example: 0.
+            cpu_nuclear_hour (str | Unset): CPU core-hours (CPU核时) Example: 0.1392.
+            cpu_nuclear_sec (str | Unset): CPU core-seconds (CPU核秒) Example: 501.
+            cpu_unit_price (float | Unset): CPU unit price when the job was submitted (作业提交时CPU单价). Example: 1.
+            gpu_card_hour (str | Unset): GPU card-hours (GPU卡时). Example: 0.
+            gpu_card_sec (str | Unset): GPU card-seconds (GPU卡秒). Example: 0.
+            gpu_unit_price (float | Unset): GPU unit price when the job was submitted. Example: 1.
+            dcu_card_hour (str | Unset): DCU card-hours (DCU卡时). Example: 0.
+            dcu_card_sec (str | Unset): DCU card-seconds (DCU卡秒). Example: 0.
+            dcu_unit_price (float | Unset): DCU unit price when the job was submitted. Example: 1.
+            efficiency_cpu (str | Unset): CPU efficiency (CPU效率) as a percentage string. Example: 100.00%.
+            goldenable (str | Unset): Billing state when the job was submitted (计费状态): `"true"`, `"false"` or `"unknown"`.
+                Example: true.
+            history_queuerate (str | Unset): Queue charge rate when the job was submitted (队列费率): `"1.0"` in the live body,
+                `"1"` in its author's table. Example: 1.0.
+            share_cputime (int | Unset): CPU seconds of a shared-node job; 0 for an exclusive job. Example: 501.
+            share_mem (int | Unset): Memory (KB) of a shared-node job; 0 for an exclusive job. Example: 3972.
+            share_walltime (int | Unset): Walltime seconds of a shared-node job; 0 for an exclusive job. Example: 501.
+            exclusive_cputime (int | Unset): CPU seconds of an exclusive-node job; 0 otherwise. Example: 0.
+            exclusive_mem (int | Unset): Memory (KB) of an exclusive-node job; 0 otherwise. Example: 0.
+            exclusive_walltime (int | Unset): Walltime seconds of an exclusive-node job; 0 otherwise. Example: 0.
     """
 
     acct_time: str
@@ -95,9 +135,10 @@ class HistoryJobDetail:
     nodect: float | Unset = UNSET
     need_nodes: str | Unset = UNSET
     job_exec_host: str | Unset = UNSET
-    job_exec_cpus: list[Any] | Unset | None = UNSET
-    job_exec_gpus: list[Any] | Unset | None = UNSET
-    job_exec_dcus: list[Any] | Unset | None = UNSET
+    job_exec_cpus: list[Any] | str | Unset | None = UNSET
+    job_exec_gpus: list[Any] | str | Unset | None = UNSET
+    job_exec_dcus: list[Any] | str | Unset | None = UNSET
+    job_exec_mlus: list[Any] | str | Unset | None = UNSET
     job_exit_status: float | str | Unset = UNSET
     job_req_cpu: float | Unset = UNSET
     job_req_gpu: float | Unset = UNSET
@@ -111,6 +152,34 @@ class HistoryJobDetail:
     stdout: str | Unset | None = UNSET
     stderr: str | Unset | None = UNSET
     job_ext_attr: HistoryJobDetailJobExtAttrType0 | Unset | None = UNSET
+    task_type: str | Unset = UNSET
+    scale: str | Unset = UNSET
+    start_count: str | Unset = UNSET
+    job_queue_time_used: int | Unset = UNSET
+    node_num_used: int | Unset = UNSET
+    proc_num_used: int | Unset = UNSET
+    gpu_num_used: int | Unset = UNSET
+    dcu_num_used: int | Unset = UNSET
+    job_mlu_num: int | Unset = UNSET
+    req_mlu: int | Unset = UNSET
+    cpu_nuclear_hour: str | Unset = UNSET
+    cpu_nuclear_sec: str | Unset = UNSET
+    cpu_unit_price: float | Unset = UNSET
+    gpu_card_hour: str | Unset = UNSET
+    gpu_card_sec: str | Unset = UNSET
+    gpu_unit_price: float | Unset = UNSET
+    dcu_card_hour: str | Unset = UNSET
+    dcu_card_sec: str | Unset = UNSET
+    dcu_unit_price: float | Unset = UNSET
+    efficiency_cpu: str | Unset = UNSET
+    goldenable: str | Unset = UNSET
+    history_queuerate: str | Unset = UNSET
+    share_cputime: int | Unset = UNSET
+    share_mem: int | Unset = UNSET
+    share_walltime: int | Unset = UNSET
+    exclusive_cputime: int | Unset = UNSET
+    exclusive_mem: int | Unset = UNSET
+    exclusive_walltime: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -177,7 +246,7 @@ class HistoryJobDetail:
 
         job_exec_host = self.job_exec_host
 
-        job_exec_cpus: list[Any] | Unset | None
+        job_exec_cpus: list[Any] | str | Unset | None
         if isinstance(self.job_exec_cpus, Unset):
             job_exec_cpus = UNSET
         elif isinstance(self.job_exec_cpus, list):
@@ -186,7 +255,7 @@ class HistoryJobDetail:
         else:
             job_exec_cpus = self.job_exec_cpus
 
-        job_exec_gpus: list[Any] | Unset | None
+        job_exec_gpus: list[Any] | str | Unset | None
         if isinstance(self.job_exec_gpus, Unset):
             job_exec_gpus = UNSET
         elif isinstance(self.job_exec_gpus, list):
@@ -195,7 +264,7 @@ class HistoryJobDetail:
         else:
             job_exec_gpus = self.job_exec_gpus
 
-        job_exec_dcus: list[Any] | Unset | None
+        job_exec_dcus: list[Any] | str | Unset | None
         if isinstance(self.job_exec_dcus, Unset):
             job_exec_dcus = UNSET
         elif isinstance(self.job_exec_dcus, list):
@@ -203,6 +272,15 @@ class HistoryJobDetail:
 
         else:
             job_exec_dcus = self.job_exec_dcus
+
+        job_exec_mlus: list[Any] | str | Unset | None
+        if isinstance(self.job_exec_mlus, Unset):
+            job_exec_mlus = UNSET
+        elif isinstance(self.job_exec_mlus, list):
+            job_exec_mlus = self.job_exec_mlus
+
+        else:
+            job_exec_mlus = self.job_exec_mlus
 
         job_exit_status: float | str | Unset
         if isinstance(self.job_exit_status, Unset):
@@ -247,6 +325,62 @@ class HistoryJobDetail:
             job_ext_attr = self.job_ext_attr.to_dict()
         else:
             job_ext_attr = self.job_ext_attr
+
+        task_type = self.task_type
+
+        scale = self.scale
+
+        start_count = self.start_count
+
+        job_queue_time_used = self.job_queue_time_used
+
+        node_num_used = self.node_num_used
+
+        proc_num_used = self.proc_num_used
+
+        gpu_num_used = self.gpu_num_used
+
+        dcu_num_used = self.dcu_num_used
+
+        job_mlu_num = self.job_mlu_num
+
+        req_mlu = self.req_mlu
+
+        cpu_nuclear_hour = self.cpu_nuclear_hour
+
+        cpu_nuclear_sec = self.cpu_nuclear_sec
+
+        cpu_unit_price = self.cpu_unit_price
+
+        gpu_card_hour = self.gpu_card_hour
+
+        gpu_card_sec = self.gpu_card_sec
+
+        gpu_unit_price = self.gpu_unit_price
+
+        dcu_card_hour = self.dcu_card_hour
+
+        dcu_card_sec = self.dcu_card_sec
+
+        dcu_unit_price = self.dcu_unit_price
+
+        efficiency_cpu = self.efficiency_cpu
+
+        goldenable = self.goldenable
+
+        history_queuerate = self.history_queuerate
+
+        share_cputime = self.share_cputime
+
+        share_mem = self.share_mem
+
+        share_walltime = self.share_walltime
+
+        exclusive_cputime = self.exclusive_cputime
+
+        exclusive_mem = self.exclusive_mem
+
+        exclusive_walltime = self.exclusive_walltime
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -310,6 +444,8 @@ class HistoryJobDetail:
             field_dict["jobExecGpus"] = job_exec_gpus
         if job_exec_dcus is not UNSET:
             field_dict["jobExecDcus"] = job_exec_dcus
+        if job_exec_mlus is not UNSET:
+            field_dict["jobExecMlus"] = job_exec_mlus
         if job_exit_status is not UNSET:
             field_dict["jobExitStatus"] = job_exit_status
         if job_req_cpu is not UNSET:
@@ -336,6 +472,62 @@ class HistoryJobDetail:
             field_dict["stderr"] = stderr
         if job_ext_attr is not UNSET:
             field_dict["jobExtAttr"] = job_ext_attr
+        if task_type is not UNSET:
+            field_dict["taskType"] = task_type
+        if scale is not UNSET:
+            field_dict["scale"] = scale
+        if start_count is not UNSET:
+            field_dict["startCount"] = start_count
+        if job_queue_time_used is not UNSET:
+            field_dict["jobQueueTimeUsed"] = job_queue_time_used
+        if node_num_used is not UNSET:
+            field_dict["nodeNumUsed"] = node_num_used
+        if proc_num_used is not UNSET:
+            field_dict["procNumUsed"] = proc_num_used
+        if gpu_num_used is not UNSET:
+            field_dict["gpuNumUsed"] = gpu_num_used
+        if dcu_num_used is not UNSET:
+            field_dict["dcuNumUsed"] = dcu_num_used
+        if job_mlu_num is not UNSET:
+            field_dict["jobMluNum"] = job_mlu_num
+        if req_mlu is not UNSET:
+            field_dict["reqMlu"] = req_mlu
+        if cpu_nuclear_hour is not UNSET:
+            field_dict["cpuNuclearHour"] = cpu_nuclear_hour
+        if cpu_nuclear_sec is not UNSET:
+            field_dict["cpuNuclearSec"] = cpu_nuclear_sec
+        if cpu_unit_price is not UNSET:
+            field_dict["cpuUnitPrice"] = cpu_unit_price
+        if gpu_card_hour is not UNSET:
+            field_dict["gpuCardHour"] = gpu_card_hour
+        if gpu_card_sec is not UNSET:
+            field_dict["gpuCardSec"] = gpu_card_sec
+        if gpu_unit_price is not UNSET:
+            field_dict["gpuUnitPrice"] = gpu_unit_price
+        if dcu_card_hour is not UNSET:
+            field_dict["dcuCardHour"] = dcu_card_hour
+        if dcu_card_sec is not UNSET:
+            field_dict["dcuCardSec"] = dcu_card_sec
+        if dcu_unit_price is not UNSET:
+            field_dict["dcuUnitPrice"] = dcu_unit_price
+        if efficiency_cpu is not UNSET:
+            field_dict["efficiencyCpu"] = efficiency_cpu
+        if goldenable is not UNSET:
+            field_dict["goldenable"] = goldenable
+        if history_queuerate is not UNSET:
+            field_dict["historyQueuerate"] = history_queuerate
+        if share_cputime is not UNSET:
+            field_dict["shareCputime"] = share_cputime
+        if share_mem is not UNSET:
+            field_dict["shareMem"] = share_mem
+        if share_walltime is not UNSET:
+            field_dict["shareWalltime"] = share_walltime
+        if exclusive_cputime is not UNSET:
+            field_dict["exclusiveCputime"] = exclusive_cputime
+        if exclusive_mem is not UNSET:
+            field_dict["exclusiveMem"] = exclusive_mem
+        if exclusive_walltime is not UNSET:
+            field_dict["exclusiveWalltime"] = exclusive_walltime
 
         return field_dict
 
@@ -408,7 +600,7 @@ class HistoryJobDetail:
 
         job_exec_host = d.pop("jobExecHost", UNSET)
 
-        def _parse_job_exec_cpus(data: object) -> list[Any] | Unset | None:
+        def _parse_job_exec_cpus(data: object) -> list[Any] | str | Unset | None:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -421,11 +613,11 @@ class HistoryJobDetail:
                 return job_exec_cpus_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[Any] | None | Unset, data)
+            return cast(list[Any] | None | str | Unset, data)
 
         job_exec_cpus = _parse_job_exec_cpus(d.pop("jobExecCpus", UNSET))
 
-        def _parse_job_exec_gpus(data: object) -> list[Any] | Unset | None:
+        def _parse_job_exec_gpus(data: object) -> list[Any] | str | Unset | None:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -438,11 +630,11 @@ class HistoryJobDetail:
                 return job_exec_gpus_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[Any] | None | Unset, data)
+            return cast(list[Any] | None | str | Unset, data)
 
         job_exec_gpus = _parse_job_exec_gpus(d.pop("jobExecGpus", UNSET))
 
-        def _parse_job_exec_dcus(data: object) -> list[Any] | Unset | None:
+        def _parse_job_exec_dcus(data: object) -> list[Any] | str | Unset | None:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -455,9 +647,26 @@ class HistoryJobDetail:
                 return job_exec_dcus_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[Any] | None | Unset, data)
+            return cast(list[Any] | None | str | Unset, data)
 
         job_exec_dcus = _parse_job_exec_dcus(d.pop("jobExecDcus", UNSET))
+
+        def _parse_job_exec_mlus(data: object) -> list[Any] | str | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                job_exec_mlus_type_0 = cast(list[Any], data)
+
+                return job_exec_mlus_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Any] | None | str | Unset, data)
+
+        job_exec_mlus = _parse_job_exec_mlus(d.pop("jobExecMlus", UNSET))
 
         def _parse_job_exit_status(data: object) -> float | str | Unset:
             if isinstance(data, Unset):
@@ -519,6 +728,62 @@ class HistoryJobDetail:
 
         job_ext_attr = _parse_job_ext_attr(d.pop("jobExtAttr", UNSET))
 
+        task_type = d.pop("taskType", UNSET)
+
+        scale = d.pop("scale", UNSET)
+
+        start_count = d.pop("startCount", UNSET)
+
+        job_queue_time_used = d.pop("jobQueueTimeUsed", UNSET)
+
+        node_num_used = d.pop("nodeNumUsed", UNSET)
+
+        proc_num_used = d.pop("procNumUsed", UNSET)
+
+        gpu_num_used = d.pop("gpuNumUsed", UNSET)
+
+        dcu_num_used = d.pop("dcuNumUsed", UNSET)
+
+        job_mlu_num = d.pop("jobMluNum", UNSET)
+
+        req_mlu = d.pop("reqMlu", UNSET)
+
+        cpu_nuclear_hour = d.pop("cpuNuclearHour", UNSET)
+
+        cpu_nuclear_sec = d.pop("cpuNuclearSec", UNSET)
+
+        cpu_unit_price = d.pop("cpuUnitPrice", UNSET)
+
+        gpu_card_hour = d.pop("gpuCardHour", UNSET)
+
+        gpu_card_sec = d.pop("gpuCardSec", UNSET)
+
+        gpu_unit_price = d.pop("gpuUnitPrice", UNSET)
+
+        dcu_card_hour = d.pop("dcuCardHour", UNSET)
+
+        dcu_card_sec = d.pop("dcuCardSec", UNSET)
+
+        dcu_unit_price = d.pop("dcuUnitPrice", UNSET)
+
+        efficiency_cpu = d.pop("efficiencyCpu", UNSET)
+
+        goldenable = d.pop("goldenable", UNSET)
+
+        history_queuerate = d.pop("historyQueuerate", UNSET)
+
+        share_cputime = d.pop("shareCputime", UNSET)
+
+        share_mem = d.pop("shareMem", UNSET)
+
+        share_walltime = d.pop("shareWalltime", UNSET)
+
+        exclusive_cputime = d.pop("exclusiveCputime", UNSET)
+
+        exclusive_mem = d.pop("exclusiveMem", UNSET)
+
+        exclusive_walltime = d.pop("exclusiveWalltime", UNSET)
+
         history_job_detail = cls(
             acct_time=acct_time,
             job_id=job_id,
@@ -551,6 +816,7 @@ class HistoryJobDetail:
             job_exec_cpus=job_exec_cpus,
             job_exec_gpus=job_exec_gpus,
             job_exec_dcus=job_exec_dcus,
+            job_exec_mlus=job_exec_mlus,
             job_exit_status=job_exit_status,
             job_req_cpu=job_req_cpu,
             job_req_gpu=job_req_gpu,
@@ -564,6 +830,34 @@ class HistoryJobDetail:
             stdout=stdout,
             stderr=stderr,
             job_ext_attr=job_ext_attr,
+            task_type=task_type,
+            scale=scale,
+            start_count=start_count,
+            job_queue_time_used=job_queue_time_used,
+            node_num_used=node_num_used,
+            proc_num_used=proc_num_used,
+            gpu_num_used=gpu_num_used,
+            dcu_num_used=dcu_num_used,
+            job_mlu_num=job_mlu_num,
+            req_mlu=req_mlu,
+            cpu_nuclear_hour=cpu_nuclear_hour,
+            cpu_nuclear_sec=cpu_nuclear_sec,
+            cpu_unit_price=cpu_unit_price,
+            gpu_card_hour=gpu_card_hour,
+            gpu_card_sec=gpu_card_sec,
+            gpu_unit_price=gpu_unit_price,
+            dcu_card_hour=dcu_card_hour,
+            dcu_card_sec=dcu_card_sec,
+            dcu_unit_price=dcu_unit_price,
+            efficiency_cpu=efficiency_cpu,
+            goldenable=goldenable,
+            history_queuerate=history_queuerate,
+            share_cputime=share_cputime,
+            share_mem=share_mem,
+            share_walltime=share_walltime,
+            exclusive_cputime=exclusive_cputime,
+            exclusive_mem=exclusive_mem,
+            exclusive_walltime=exclusive_walltime,
         )
 
         history_job_detail.additional_properties = d

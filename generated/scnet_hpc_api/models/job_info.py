@@ -13,7 +13,12 @@ T = TypeVar("T", bound="JobInfo")
 
 @_attrs_define
 class JobInfo:
-    """The job object (作业对象). **Every value is a string**, counts included (`"1"`, not `1`).
+    """The job object (作业对象). **Every value is a string**, counts included (`"1"`, not `1`):
+    clients send strings. The live service binds this object to a `Map<String, String>`, and
+    Jackson turns a JSON number or boolean into its text (`1` → `"1"`, `false` → `"false"`,
+    `1.0` → `"1.0"`), so a server must accept those too (`x-also-accepts`) and treat them as
+    that text; objects and arrays are refused. Payloads copied from the web console send such
+    scalars.
     Rules the scheduler enforces: give exactly one of `GAP_NNODE` / `GAP_NODE_STRING` (the other
     must be `""`), and exactly one of `GAP_NPROC` / `GAP_PPN`. Extra `GAP_*` keys are allowed and
     must be strings too.

@@ -19,10 +19,19 @@ class SubmitJobRequest:
     extra members are ignored.
 
         Attributes:
-            str_job_manager_id (int): Scheduler id (调度器ID), typed `Long` here (a string on the query pages). Example:
-                1638523853.
+            str_job_manager_id (int): Scheduler id (调度器ID), typed `Long` here (a string on the query pages). Clients send a
+                JSON integer. The live service (Spring/Jackson, which reads a digit string into a
+                `Long`) also accepts a **string of digits**, and public clients send it so (github.com/
+                lql341/scnet-hpc `scripts/scnet_sdk/client.py` and `scripts/scnet_backends/openapi.py`
+                send `str(scheduler_id)`); a server must accept both (`x-also-accepts`).
+                 Example: 1638523853.
             map_app_job_info (JobInfo): The job object (作业对象). **Every value is a string**, counts included (`"1"`, not
-                `1`).
+                `1`):
+                clients send strings. The live service binds this object to a `Map<String, String>`, and
+                Jackson turns a JSON number or boolean into its text (`1` → `"1"`, `false` → `"false"`,
+                `1.0` → `"1.0"`), so a server must accept those too (`x-also-accepts`) and treat them as
+                that text; objects and arrays are refused. Payloads copied from the web console send such
+                scalars.
                 Rules the scheduler enforces: give exactly one of `GAP_NNODE` / `GAP_NODE_STRING` (the other
                 must be `""`), and exactly one of `GAP_NPROC` / `GAP_PPN`. Extra `GAP_*` keys are allowed and
                 must be strings too.

@@ -83,7 +83,7 @@ def login(
     state = get_state()
     settings = state.settings(
         user=user, access_key=access_key, region=region, auth_url=auth_url,
-        platform_url=platform_url,
+        platform_url=platform_url, new_profile=True,
     )  # fmt: skip
     user = _ask("User", settings.user, "--user", "SCNET_USER")
     access_key = _ask("Access key", settings.access_key, "--access-key", "SCNET_ACCESS_KEY")
@@ -112,7 +112,7 @@ def login(
         found = client.clusters()
         scheduler_id = str(found[0].id) if found else None
 
-    _, saved = load_profile(settings.config_path, settings.profile)
+    _, saved = load_profile(settings.config_path, settings.profile, new_profile=True)
     store_secret = save_secret_key or (
         "secret_key" in saved and saved["secret_key"] != secret_key  # keep a stored one current
     )

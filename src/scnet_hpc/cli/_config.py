@@ -23,9 +23,7 @@ the file is always written with mode 0600 because it names an access key.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -36,6 +34,7 @@ import tomli_w
 
 from scnet_hpc import default_token_cache
 from scnet_hpc.environment import VARIABLES, read_env
+from scnet_hpc.private_files import locked, write_private
 
 from ._errors import CliError
 
@@ -111,9 +110,12 @@ def _read_document(path: Path) -> dict[str, Any]:
         raise CliError(f"cannot read config file {path}: {exc.strerror}") from None
 
 
-def load_profile(path: Path, name: str | None) -> tuple[str, dict[str, Any]]:
+def load_profile(
+    path: Path, name: str | None, *, new_profile: bool = False
+) -> tuple[str, dict[str, Any]]:
     """The profile's name and settings; a missing file or profile is simply empty, except
-    that a profile asked for by name (``--profile``/``SCNET_PROFILE``) must exist."""
+    that a profile asked for by name (``--profile``/``SCNET_PROFILE``) must exist, unless it
+    is a ``new_profile`` (``login`` creates it)."""
     document = _read_document(path)
     profiles = document.get("profiles", {})
     if not isinstance(profiles, dict):
@@ -123,7 +125,7 @@ def load_profile(path: Path, name: str | None) -> tuple[str, dict[str, Any]]:
         raise CliError(f"config file {path}: default_profile must be a string")
     profile = profiles.get(chosen)
     if profile is None:
-        if name is not None and document:
+        if name is not None and document and not new_profile:
             known = ", ".join(sorted(profiles)) or "none"
             raise CliError(f"profile {chosen!r} is not in {path} (profiles: {known})")
         return chosen, {}
@@ -155,17 +157,19 @@ def resolve(
     flags: Mapping[str, Any],
     *,
     environ: Mapping[str, str] | None = None,
+    new_profile: bool = False,
 ) -> Settings:
     """Settings from flags (``None`` = not given) over environment over profile.
 
-    ``flags`` may also carry ``profile`` and ``config`` (the file to read).
+    ``flags`` may also carry ``profile`` and ``config`` (the file to read); ``new_profile``
+    lets a profile named there be missing (``login`` creates it).
     """
     env = os.environ if environ is None else environ
     from_env_vars = read_env(env)
     config_value = flags.get("config") or from_env_vars.get("config")
     config_path = Path(config_value).expanduser() if config_value else default_config_path(env)
     wanted = flags.get("profile") or from_env_vars.get("profile")
-    profile_name, profile = load_profile(config_path, wanted)
+    profile_name, profile = load_profile(config_path, wanted, new_profile=new_profile)
 
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
@@ -205,33 +209,18 @@ def save_profile(
 ) -> None:
     """Merge ``updates`` into ``[profiles.<name>]`` (other profiles kept), mode 0600.
 
-    Comments in an existing file are not kept (TOML writers cannot round-trip them).
+    The read-modify-write holds the file's lock: two ``login`` runs at once keep both
+    profiles. Comments in an existing file are not kept (TOML writers cannot round-trip them).
     """
     unknown = set(updates) - PROFILE_KEYS
     if unknown:
         raise CliError(f"cannot save unknown profile key(s): {', '.join(sorted(unknown))}")
-    document = _read_document(path)
-    profiles = document.setdefault("profiles", {})
-    profile = dict(profiles.get(name) or {})
-    profile.update({k: v for k, v in updates.items() if v is not None})
-    for key in drop:
-        profile.pop(key, None)
-    profiles[name] = profile
-    _write_private(path, tomli_w.dumps(document))
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Write via a 0600 temporary file renamed over ``path``: never a readable half-file."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
-    try:
-        if hasattr(os, "fchmod"):  # mkstemp already creates 0600 files on POSIX
-            os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    os.chmod(path, 0o600)
+    with locked(path):
+        document = _read_document(path)
+        profiles = document.setdefault("profiles", {})
+        profile = dict(profiles.get(name) or {})
+        profile.update({k: v for k, v in updates.items() if v is not None})
+        for key in drop:
+            profile.pop(key, None)
+        profiles[name] = profile
+        write_private(path, tomli_w.dumps(document))

@@ -16,6 +16,8 @@ import click
 
 from scnet_hpc import errors, redact
 
+from ._terminal import printable
+
 __all__ = ["JOB_SPEC_OPTIONS", "CliError", "ExitCode", "describe", "format_traceback"]
 
 
@@ -41,6 +43,9 @@ class CliError(Exception):
         self.message = message
         self.code = code
 
+
+#: The longest error line printed (a server ``msg`` can be megabytes).
+MAX_LINE = 2000
 
 #: Short English meaning of the documented codes (openapi.yaml ``ErrorCode``).
 CODE_MEANINGS = {
@@ -81,7 +86,11 @@ JOB_SPEC_OPTIONS = {
 def describe(exc: BaseException) -> tuple[str, ExitCode]:
     """The one-line message (without ``error: ``) and exit code for ``exc``."""
     message, code = _classify(exc)
-    return redact(" ".join(message.split())), code  # one line, whatever the server sent
+    # One line without escape sequences, of a size a terminal can show, whatever the server sent.
+    line = " ".join(printable(message).split())
+    if len(line) > MAX_LINE:
+        line = f"{line[:MAX_LINE]}... ({len(line) - MAX_LINE} more characters)"
+    return redact(line), code
 
 
 def _classify(exc: BaseException) -> tuple[str, ExitCode]:
@@ -179,5 +188,5 @@ def _option_name(field: str) -> str:
 
 
 def format_traceback(exc: BaseException) -> str:
-    """The traceback ``--debug`` prints, redacted like everything else."""
-    return redact("".join(traceback.format_exception(exc)))
+    """The traceback ``--debug`` prints, redacted (and made printable) like everything else."""
+    return redact(printable("".join(traceback.format_exception(exc))))

@@ -4,7 +4,9 @@ JSON is the machine interface, so it is plain ``json.dumps`` — no colours, no 
 wrapping — and every object of one kind has the same keys: models of the generated client
 become snake_case dicts with *every* declared field (``null`` when the service left it out)
 plus ``extra`` for undeclared members it sent. Tables are for people: values go into
-``rich.text.Text`` cells so a job name like ``[bold]x`` is shown, not interpreted.
+``rich.text.Text`` cells so a job name like ``[bold]x`` is shown, not interpreted, and every
+cell and note goes through ``printable`` so that an escape sequence from the server is not
+either. (JSON escapes control characters itself.)
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from rich.text import Text
 from scnet_hpc_api.types import Unset
 
 from scnet_hpc import Job, JobStatus
+
+from ._terminal import printable
 
 __all__ = [
     "Column",
@@ -81,7 +85,7 @@ def _cell(value: Any) -> Text:
         return Text("yes" if value else "no")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return Text(str(value))
+    return Text(printable(str(value)))
 
 
 class Output:
@@ -145,7 +149,7 @@ class Output:
 
     def note(self, text: str) -> None:
         """A line for people on stderr (never part of the result)."""
-        self.stderr.write(text + "\n")
+        self.stderr.write(printable(text) + "\n")
         self.stderr.flush()
 
 
@@ -159,6 +163,7 @@ def rows_table(
     """A table with one line per row (``empty`` when there are none)."""
     if not rows:
         return f"{title}: ({empty})" if title else f"({empty})"
+    title = printable(title) if title else title
     table = Table(title=title, title_justify="left", header_style="bold", box=None, pad_edge=False)
     for header, _ in columns:
         table.add_column(header, overflow="fold")
@@ -169,6 +174,7 @@ def rows_table(
 
 def record_table(items: Sequence[tuple[str, Any]], *, title: str | None = None) -> Table:
     """Two columns, name and value: one object."""
+    title = printable(title) if title else title
     table = Table(title=title, title_justify="left", show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")

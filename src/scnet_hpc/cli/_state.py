@@ -64,10 +64,12 @@ class CliState:
 
     # ------------------------------------------------------------------ settings & client
 
-    def settings(self, **overrides: Any) -> Settings:
-        """Resolved settings (``overrides`` are flags of the running command, e.g. login's)."""
-        if overrides:
-            return resolve({**self.flags, **{k: v for k, v in overrides.items() if v is not None}})
+    def settings(self, *, new_profile: bool = False, **overrides: Any) -> Settings:
+        """Resolved settings (``overrides`` are flags of the running command, e.g. login's;
+        ``new_profile``: the profile named by ``--profile`` may not exist yet)."""
+        if overrides or new_profile:
+            flags = {**self.flags, **{k: v for k, v in overrides.items() if v is not None}}
+            return resolve(flags, new_profile=new_profile)
         if self._settings is None:
             self._settings = resolve(self.flags)
         return self._settings

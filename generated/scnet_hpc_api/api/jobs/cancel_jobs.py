@@ -6,22 +6,39 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.cancel_jobs_envelope import CancelJobsEnvelope
 from ...models.cancel_jobs_form import CancelJobsForm
+from ...models.cancel_jobs_job_method import CancelJobsJobMethod
 from ...models.error_envelope import ErrorEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: CancelJobsForm,
+    body: CancelJobsForm | Unset = UNSET,
+    job_method: CancelJobsJobMethod | Unset = UNSET,
+    str_job_info_map: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_job_method: str | Unset = UNSET
+    if not isinstance(job_method, Unset):
+        json_job_method = job_method.value
+
+    params["jobMethod"] = json_job_method
+
+    params["strJobInfoMap"] = str_job_info_map
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/hpc/openapi/v2/jobs",
+        "params": params,
     }
 
-    _kwargs["data"] = body.to_dict()
+    if not isinstance(body, Unset):
+        _kwargs["data"] = body.to_dict()
     headers["Content-Type"] = "application/x-www-form-urlencoded"
 
     _kwargs["headers"] = headers
@@ -70,7 +87,9 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: CancelJobsForm,
+    body: CancelJobsForm | Unset = UNSET,
+    job_method: CancelJobsJobMethod | Unset = UNSET,
+    str_job_info_map: str | Unset = UNSET,
 ) -> Response[Any | CancelJobsEnvelope | ErrorEnvelope]:
     """Delete (cancel) jobs (删除作业).
 
@@ -78,9 +97,21 @@ def sync_detailed(
     sends it; the docs leave 请求数据类型 empty). Not idempotent in effect; never retried
     automatically. `code` `"0"` does not prove the job is gone: re-check its state.
 
+    The form body is the canonical request. The live service (Spring, which binds query and
+    form parameters alike) also takes `jobMethod` and `strJobInfoMap` as **query parameters**,
+    with no body, and public clients send them so (github.com/wiltonMotta/api2mcp
+    `instruct/hpc/cancel_job.md`); a server must accept that form too. A field given in both
+    places is taken from the body. The body is therefore not required by the schema, but the
+    two fields are, in the body or in the query string (`10003` when either is missing).
+
     Args:
-        body (CancelJobsForm): Required flags were not visible in the docs; both members are
-            needed for a cancel.
+        job_method (CancelJobsJobMethod | Unset):
+        str_job_info_map (str | Unset):
+        body (CancelJobsForm | Unset): Required flags were not visible in the docs; both members
+            are needed for a cancel, and
+            clients send both here. Spring binds each of them from the form or the query string, so a
+            member missing here may come in the query (see `cancel_jobs`): the schema cannot require
+            either, the server answers `10003` when one is in neither place.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -92,6 +123,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        job_method=job_method,
+        str_job_info_map=str_job_info_map,
     )
 
     response = client.get_httpx_client().request(
@@ -104,7 +137,9 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: CancelJobsForm,
+    body: CancelJobsForm | Unset = UNSET,
+    job_method: CancelJobsJobMethod | Unset = UNSET,
+    str_job_info_map: str | Unset = UNSET,
 ) -> Any | CancelJobsEnvelope | ErrorEnvelope | None:
     """Delete (cancel) jobs (删除作业).
 
@@ -112,9 +147,21 @@ def sync(
     sends it; the docs leave 请求数据类型 empty). Not idempotent in effect; never retried
     automatically. `code` `"0"` does not prove the job is gone: re-check its state.
 
+    The form body is the canonical request. The live service (Spring, which binds query and
+    form parameters alike) also takes `jobMethod` and `strJobInfoMap` as **query parameters**,
+    with no body, and public clients send them so (github.com/wiltonMotta/api2mcp
+    `instruct/hpc/cancel_job.md`); a server must accept that form too. A field given in both
+    places is taken from the body. The body is therefore not required by the schema, but the
+    two fields are, in the body or in the query string (`10003` when either is missing).
+
     Args:
-        body (CancelJobsForm): Required flags were not visible in the docs; both members are
-            needed for a cancel.
+        job_method (CancelJobsJobMethod | Unset):
+        str_job_info_map (str | Unset):
+        body (CancelJobsForm | Unset): Required flags were not visible in the docs; both members
+            are needed for a cancel, and
+            clients send both here. Spring binds each of them from the form or the query string, so a
+            member missing here may come in the query (see `cancel_jobs`): the schema cannot require
+            either, the server answers `10003` when one is in neither place.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,13 +174,17 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        job_method=job_method,
+        str_job_info_map=str_job_info_map,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: CancelJobsForm,
+    body: CancelJobsForm | Unset = UNSET,
+    job_method: CancelJobsJobMethod | Unset = UNSET,
+    str_job_info_map: str | Unset = UNSET,
 ) -> Response[Any | CancelJobsEnvelope | ErrorEnvelope]:
     """Delete (cancel) jobs (删除作业).
 
@@ -141,9 +192,21 @@ async def asyncio_detailed(
     sends it; the docs leave 请求数据类型 empty). Not idempotent in effect; never retried
     automatically. `code` `"0"` does not prove the job is gone: re-check its state.
 
+    The form body is the canonical request. The live service (Spring, which binds query and
+    form parameters alike) also takes `jobMethod` and `strJobInfoMap` as **query parameters**,
+    with no body, and public clients send them so (github.com/wiltonMotta/api2mcp
+    `instruct/hpc/cancel_job.md`); a server must accept that form too. A field given in both
+    places is taken from the body. The body is therefore not required by the schema, but the
+    two fields are, in the body or in the query string (`10003` when either is missing).
+
     Args:
-        body (CancelJobsForm): Required flags were not visible in the docs; both members are
-            needed for a cancel.
+        job_method (CancelJobsJobMethod | Unset):
+        str_job_info_map (str | Unset):
+        body (CancelJobsForm | Unset): Required flags were not visible in the docs; both members
+            are needed for a cancel, and
+            clients send both here. Spring binds each of them from the form or the query string, so a
+            member missing here may come in the query (see `cancel_jobs`): the schema cannot require
+            either, the server answers `10003` when one is in neither place.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,6 +218,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        job_method=job_method,
+        str_job_info_map=str_job_info_map,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -165,7 +230,9 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: CancelJobsForm,
+    body: CancelJobsForm | Unset = UNSET,
+    job_method: CancelJobsJobMethod | Unset = UNSET,
+    str_job_info_map: str | Unset = UNSET,
 ) -> Any | CancelJobsEnvelope | ErrorEnvelope | None:
     """Delete (cancel) jobs (删除作业).
 
@@ -173,9 +240,21 @@ async def asyncio(
     sends it; the docs leave 请求数据类型 empty). Not idempotent in effect; never retried
     automatically. `code` `"0"` does not prove the job is gone: re-check its state.
 
+    The form body is the canonical request. The live service (Spring, which binds query and
+    form parameters alike) also takes `jobMethod` and `strJobInfoMap` as **query parameters**,
+    with no body, and public clients send them so (github.com/wiltonMotta/api2mcp
+    `instruct/hpc/cancel_job.md`); a server must accept that form too. A field given in both
+    places is taken from the body. The body is therefore not required by the schema, but the
+    two fields are, in the body or in the query string (`10003` when either is missing).
+
     Args:
-        body (CancelJobsForm): Required flags were not visible in the docs; both members are
-            needed for a cancel.
+        job_method (CancelJobsJobMethod | Unset):
+        str_job_info_map (str | Unset):
+        body (CancelJobsForm | Unset): Required flags were not visible in the docs; both members
+            are needed for a cancel, and
+            clients send both here. Spring binds each of them from the form or the query string, so a
+            member missing here may come in the query (see `cancel_jobs`): the schema cannot require
+            either, the server answers `10003` when one is in neither place.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,5 +268,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            job_method=job_method,
+            str_job_info_map=str_job_info_map,
         )
     ).parsed

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import inspect
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -32,12 +33,17 @@ from ..clock import Clock
 from ..deployment.model import SLURM_DEPLOYMENT, Deployment, RegionSpec, load_deployment
 from ..engines.base import Engine
 from ..engines.simulated.engine import SimulatedEngine
+from ..files.handlers import FILE_HANDLERS
+from ..files.multipart import read_multipart
 from .context import Ctx
 from .errors import INTERNAL, NO_ACCESS, ApiError, envelope, error_envelope, invalid
 from .gateway import OperationIndex, not_allowed, not_found
+from .handlers.account import ACCOUNT_HANDLERS
 from .handlers.cluster import CLUSTER_HANDLERS
+from .handlers.cores import CORE_HANDLERS
 from .handlers.jobs import JOB_HANDLERS
 from .handlers.platform import PLATFORM_HANDLERS
+from .handlers.platform_jobs import PLATFORM_JOB_HANDLERS
 from .spec import Operation, load_spec
 from .state import MockState
 from .tokens import Identity
@@ -50,7 +56,15 @@ __all__ = ["ENGINE_DEPLOYMENTS", "ENGINE_MODULES", "create_app"]
 
 log = logging.getLogger("scnet_hpc.mock")
 Handler = Callable[[Ctx], Any]
-_HANDLERS: dict[str, Handler] = {**PLATFORM_HANDLERS, **JOB_HANDLERS, **CLUSTER_HANDLERS}
+_HANDLERS: dict[str, Handler] = {
+    **PLATFORM_HANDLERS,
+    **JOB_HANDLERS,
+    **CLUSTER_HANDLERS,
+    **ACCOUNT_HANDLERS,
+    **PLATFORM_JOB_HANDLERS,
+    **CORE_HANDLERS,
+    **FILE_HANDLERS,
+}
 #: Engines by name: module and factory ``(deployment, clock) -> Engine`` for the non-built-in ones.
 ENGINE_MODULES = {"slurm": "scnet_hpc.mock.engines.slurm.engine"}
 #: The deployment an engine serves when none is given (else the default deployment).
@@ -101,8 +115,10 @@ def _endpoint(
 ) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         op = ops["GET" if request.method == "HEAD" else request.method]
+        form = None
         try:
-            body = await _read_body(request)
+            streamed = op.body_type == "multipart"  # uploads: parts are spooled to disk
+            body = b"" if streamed else await _read_body(request)
             identity = _authenticate(state, op, region, request.headers.get("token"))
             query: dict[str, str] = {}
             for key, value in request.query_params.multi_items():
@@ -110,21 +126,32 @@ def _endpoint(
             checked = validate_request(
                 op, path=request.path_params, query=query, headers=request.headers, body=body
             )
+            parsed = checked.body
+            if streamed:
+                parsed, form = await read_multipart(request, op, query, state.files.upload_limit)
             ctx = Ctx(
                 state=state,
                 op=op,
                 params=checked.params,
-                body=checked.body,
+                body=parsed,
                 base_url=str(request.base_url).rstrip("/"),
                 region=region,
                 identity=identity,
             )
-            return JSONResponse(envelope(_HANDLERS[op.id](ctx)))
+            result = _HANDLERS[op.id](ctx)
+            if inspect.isawaitable(result):
+                result = await result
+            if isinstance(result, Response):  # a download: bytes, not an envelope
+                return result
+            return JSONResponse(envelope(result))
         except ApiError as error:
             return JSONResponse(error_envelope(error))
         except Exception:
             log.exception("%s %s (%s) failed", request.method, request.url.path, op.id)
             return JSONResponse(error_envelope(ApiError(INTERNAL, "internal_error")))
+        finally:
+            if form is not None:
+                await form.close()
 
     return endpoint
 
@@ -199,6 +226,8 @@ def create_app(
             yield
         finally:
             the_engine.close()
+            # Not state.files.close(): in-process clients run the lifespan around every call;
+            # the file tree's temporary root goes with the app (FileService's finalizer).
 
     app = Starlette(
         routes=routes,

@@ -191,7 +191,7 @@ def history_order(name: str) -> Callable[[JobRecord], tuple[int, Any]]:
     return lambda rec: _value_order(write(rec))
 
 
-def history_detail(rec: JobRecord, cluster_name: str) -> dict[str, Any]:
+def history_detail(rec: JobRecord, cluster_name: str, charge_rate: str = "1.0") -> dict[str, Any]:
     used = _used(rec)
     start = rec.start_time if rec.start_time is not None else rec.end_time or rec.submit_time
     end = rec.end_time or start
@@ -241,11 +241,43 @@ def history_detail(rec: JobRecord, cluster_name: str) -> dict[str, Any]:
         "stdout": rec.stdout_path or None,
         "stderr": rec.stderr_path or None,
         "jobExtAttr": None,
+        "jobExecMlus": None,
+        **_billing(rec, used, core_seconds, charge_rate),
+    }
+
+
+def _billing(rec: JobRecord, used: int, core_seconds: int, charge_rate: str) -> dict[str, Any]:
+    """The accounting members of a history detail (live types: hours and seconds as text)."""
+    gpu_seconds = used * rec.gpus_per_node * rec.num_nodes
+    dcu_seconds = used * rec.dcus_per_node * rec.num_nodes
+    usage = {"Cputime": core_seconds, "Mem": 0, "Walltime": used}
+    # Live: the share* members hold a shared-node job's use, exclusive* an exclusive one's.
+    holder, other = ("exclusive", "share") if rec.exclusive else ("share", "exclusive")
+    return {
+        "taskType": "HPC",
         "scale": "",
         "startCount": "",
+        "jobQueueTimeUsed": int(max(0, (rec.start_time or rec.submit_time) - rec.submit_time)),
+        "nodeNumUsed": rec.num_nodes if used else 0,
+        "procNumUsed": rec.num_cores if used else 0,
+        "gpuNumUsed": rec.gpus_per_node * rec.num_nodes if used else 0,
+        "dcuNumUsed": rec.dcus_per_node * rec.num_nodes if used else 0,
+        "jobMluNum": 0,
+        "reqMlu": 0,
         "cpuNuclearSec": str(core_seconds),
         "cpuNuclearHour": f"{core_seconds / 3600:.4f}",
+        "cpuUnitPrice": 1,
+        "gpuCardSec": str(gpu_seconds),
+        "gpuCardHour": f"{gpu_seconds / 3600:.4f}" if gpu_seconds else "0",
+        "gpuUnitPrice": 1,
+        "dcuCardSec": str(dcu_seconds),
+        "dcuCardHour": f"{dcu_seconds / 3600:.4f}" if dcu_seconds else "0",
+        "dcuUnitPrice": 1,
         "efficiencyCpu": "100.00%",
+        "goldenable": "true",
+        "historyQueuerate": charge_rate,
+        **{holder + k: v for k, v in usage.items()},
+        **{other + k: 0 for k in usage},
     }
 
 

@@ -17,6 +17,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
 from ..._service import openapi_path
+from .leniency import widen
 
 __all__ = ["Operation", "Parameter", "Spec", "load_spec", "path_regex"]
 
@@ -25,14 +26,25 @@ _METHODS = ("get", "post", "put", "delete", "patch")
 _FORMATS = FormatChecker()
 
 
+def _whole(value: object) -> int | None:
+    """The whole number a JSON value is (``2.0`` counts, as JSON Schema says), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value if isinstance(value, int) else None
+
+
 @_FORMATS.checks("int32")
 def _int32(value: object) -> bool:
-    return not isinstance(value, int) or isinstance(value, bool) or -(2**31) <= value < 2**31
+    whole = _whole(value)
+    return whole is None or -(2**31) <= whole < 2**31
 
 
 @_FORMATS.checks("int64")
 def _int64(value: object) -> bool:
-    return not isinstance(value, int) or isinstance(value, bool) or -(2**63) <= value < 2**63
+    whole = _whole(value)
+    return whole is None or -(2**63) <= whole < 2**63
 
 
 @dataclass(frozen=True)
@@ -50,12 +62,12 @@ class Operation:
     method: str  # upper case
     path: str  # template, e.g. /hpc/openapi/v2/jobs/{jobId}
     parameters: tuple[Parameter, ...]
-    body_type: str | None  # "json", "form" or None
+    body_type: str | None  # "json", "form", "multipart" or None
     body_required: bool
     body_validator: Draft202012Validator | None = field(repr=False)
     body_types: dict[str, str | None] = field(repr=False)  # form field -> JSON type
     secured: bool
-    platform: bool  # lives on the platform hosts (/api/..., /ac/...), not under a region's /hpc
+    platform: bool  # on the platform hosts (/api/..., /ac/...), not under a region's /hpc or /efile
 
 
 class Spec:
@@ -132,7 +144,10 @@ class Spec:
         if body is not None:
             content = body["content"]
             media = next(iter(content))
-            body_type = "form" if media == "application/x-www-form-urlencoded" else "json"
+            body_type = {
+                "application/x-www-form-urlencoded": "form",
+                "multipart/form-data": "multipart",  # streamed: the handler reads the parts
+            }.get(media, "json")
             ptr = f"{base}/requestBody/content/{media.replace('/', '~1')}/schema"
             body_validator = self.validator(ptr)
             schema, sptr = self._resolve(content[media]["schema"], ptr)
@@ -148,7 +163,7 @@ class Spec:
             body_validator=body_validator,
             body_types=body_types,
             secured=raw.get("security", self.document.get("security")) != [],
-            platform=not path.startswith("/hpc/"),
+            platform=not path.startswith(("/hpc/", "/efile/")),
         )
 
 
@@ -159,7 +174,7 @@ def load_spec(path: Path | None = None) -> Spec:
     text = (path or openapi_path()).read_bytes()
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     document = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-    return Spec(document, text)
+    return Spec(widen(document), text)  # the mock accepts what the live service accepts
 
 
 def path_regex(template: str) -> re.Pattern[str]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..clock import Clock
 from ..deployment.model import Deployment, RegionSpec, UserSpec
 from ..engines.base import Engine
+from ..files import FileService
 from .tokens import PLATFORM_REGION, TokenService, sign
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class MockState:
     * ``clock`` — the mock clock (``clock.advance(600)`` runs ten minutes of jobs);
     * ``demo`` — the first user's credentials; ``region_id`` / ``scheduler_id`` — the region
       served at the root and its first scheduler;
+    * ``files`` — the file service: ``files.tree(account)`` is a user's home on disk;
     * ``requests`` — a Counter of requests seen, keyed by ``(HTTP method, operation_id)``,
       counted before any fault is injected (so retries can be counted at the mock);
     * ``mint_token(...)`` / ``sign_in_headers(...)`` — tokens (also expired ones) and sign-in
@@ -51,6 +53,9 @@ class MockState:
         self.spec = spec
         self.faults = faults
         self.tokens = TokenService(deployment, clock)
+        #: Every user's files (efile): one tree per region account, shared by the engines. An
+        #: engine with real homes maps an account to its directory with ``file_root(account)``.
+        self.files = FileService(deployment, roots=getattr(engine, "file_root", None))
         self.requests: Counter[tuple[str, str]] = Counter()
         self._requests_lock = threading.Lock()
         first = deployment.regions[0]

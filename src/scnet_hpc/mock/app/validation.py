@@ -123,7 +123,7 @@ def validate_request(
         check(p.validator, value, p.name)
         params[p.name] = value
     parsed: Any = None
-    if op.body_type is not None:
+    if op.body_type in ("json", "form"):  # multipart bodies are streamed (files.multipart)
         if body.strip():
             _check_media_type(op, headers.get("content-type", ""))
         parsed = _body(op, body, query)

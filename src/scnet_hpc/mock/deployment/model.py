@@ -185,6 +185,12 @@ class UserSpec:
     user_id: str = ""
     account_status: str = "Trial"
     frozen: bool = False
+    # The user/password/orgId sign-in (empty: not possible for this user) and the profile.
+    password: str = field(default="", repr=False)
+    org_id: str = field(default="", repr=False)
+    full_name: str = ""
+    group_id: int | None = None  # the group the user belongs to
+    group_admin: bool = False  # manages that group (sees its members and their jobs)
 
     def account_in(self, region_id: int) -> RegionAccount | None:
         return next((a for a in self.regions if a.region_id == region_id), None)
@@ -309,6 +315,11 @@ _USER = {
         "user_id": {"type": ["string", "integer"]},
         "account_status": {"type": "string"},
         "frozen": {"type": "boolean"},
+        "password": {"type": "string", "minLength": 1},
+        "org_id": {"type": "string", "minLength": 1},
+        "full_name": {"type": "string"},
+        "group_id": {"type": "integer", "minimum": 1, "maximum": 2**63 - 1},
+        "group_admin": {"type": "boolean"},
         "regions": {"type": "array", "items": _ACCOUNT},
     },
 }
@@ -442,6 +453,11 @@ def _user(raw: Mapping[str, Any], regions: tuple[RegionSpec, ...]) -> UserSpec:
         account_status=raw.get("account_status", "Trial"),
         frozen=raw.get("frozen", False),
         regions=tuple(accounts),
+        password=raw.get("password", ""),
+        org_id=raw.get("org_id", ""),
+        full_name=raw.get("full_name", ""),
+        group_id=raw.get("group_id"),
+        group_admin=raw.get("group_admin", False),
     )
 
 

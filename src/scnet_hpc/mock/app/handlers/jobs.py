@@ -13,7 +13,9 @@ from ...clock import china_time, parse_china_time
 from ...engines.base import InvalidJobRequest, JobRecord, SubmitRejected
 from .. import render
 from ..context import Ctx, page
-from ..errors import INTERNAL, ApiError, invalid
+from ..errors import INTERNAL, ApiError, invalid, missing
+from ..leniency import jackson_text
+from .platform_jobs import charge_rate
 from .submit import job_request
 
 __all__ = ["JOB_HANDLERS"]
@@ -31,7 +33,9 @@ def submit_job(ctx: Ctx) -> Any:
     request = job_request(
         ctx.params["apptype"],
         ctx.params["appname"],
-        body["mapAppJobInfo"],
+        {
+            k: jackson_text(v) for k, v in body["mapAppJobInfo"].items()
+        },  # Jackson's Map<String,String>
         user=ctx.me,
         account=ctx.account.account,
         arrays=getattr(ctx.state.engine, "supports_arrays", False),
@@ -88,8 +92,12 @@ def get_job(ctx: Ctx) -> Any:
 
 
 def cancel_jobs(ctx: Ctx) -> Any:
+    form = ctx.body or {}
+    for name in ("jobMethod", "strJobInfoMap"):  # from the form or the query string
+        if name not in form:
+            raise missing(name)
     groups: dict[str, list[tuple[str, str]]] = {}
-    for entry in ctx.body["strJobInfoMap"].split(";"):
+    for entry in form["strJobInfoMap"].split(";"):
         if entry:
             sched_id, rest = entry.split(",", 1)
             user, job_id = rest.split(":")[:2]
@@ -190,7 +198,8 @@ def get_history_job(ctx: Ctx) -> Any:
         return None
     if day is not None and china_time(rec.end_time)[:10] != day:
         return None  # the accounting partition of that day does not hold the job
-    return render.history_detail(rec, sched.name)
+    rate = charge_rate(ctx.state.engine, sched.id, rec.queue)
+    return render.history_detail(rec, sched.name, rate)
 
 
 def read_file_content(ctx: Ctx) -> Any:

@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.file_ok_envelope import FileOkEnvelope
+from ...models.merge_chunks_form import MergeChunksForm
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: MergeChunksForm,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/efile/openapi/v2/file/merge",
+    }
+
+    _kwargs["files"] = body.to_multipart()
+
+    headers["Content-Type"] = "multipart/form-data; boundary=+++"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ErrorEnvelope | FileOkEnvelope:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> ErrorEnvelope | FileOkEnvelope:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = FileOkEnvelope.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = ErrorEnvelope.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    response_default = cast(Any, None)
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | ErrorEnvelope | FileOkEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: MergeChunksForm,
+) -> Response[Any | ErrorEnvelope | FileOkEnvelope]:
+    """Join the uploaded chunks into the file (合并分片).
+
+     Joins the chunks sent with `upload_chunk`. `relativePath`, `path` and `cover` must match what
+    the chunks carried, or the temporary file is not found (`911020`). Every chunk must be present
+    and of the announced sizes. The page declares `application/x-www-from-urlencoded` [sic] and its
+    curl/Java samples send a multipart form. Multipart is specified here; a server also accepts
+    the same fields urlencoded (Spring binds both alike). The page's table spells the chunk
+    key `indentifier` [sic] while its sample sends `identifier`: both are accepted, and a client
+    sends both.
+
+    Args:
+        body (MergeChunksForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorEnvelope | FileOkEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: MergeChunksForm,
+) -> Any | ErrorEnvelope | FileOkEnvelope | None:
+    """Join the uploaded chunks into the file (合并分片).
+
+     Joins the chunks sent with `upload_chunk`. `relativePath`, `path` and `cover` must match what
+    the chunks carried, or the temporary file is not found (`911020`). Every chunk must be present
+    and of the announced sizes. The page declares `application/x-www-from-urlencoded` [sic] and its
+    curl/Java samples send a multipart form. Multipart is specified here; a server also accepts
+    the same fields urlencoded (Spring binds both alike). The page's table spells the chunk
+    key `indentifier` [sic] while its sample sends `identifier`: both are accepted, and a client
+    sends both.
+
+    Args:
+        body (MergeChunksForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorEnvelope | FileOkEnvelope
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: MergeChunksForm,
+) -> Response[Any | ErrorEnvelope | FileOkEnvelope]:
+    """Join the uploaded chunks into the file (合并分片).
+
+     Joins the chunks sent with `upload_chunk`. `relativePath`, `path` and `cover` must match what
+    the chunks carried, or the temporary file is not found (`911020`). Every chunk must be present
+    and of the announced sizes. The page declares `application/x-www-from-urlencoded` [sic] and its
+    curl/Java samples send a multipart form. Multipart is specified here; a server also accepts
+    the same fields urlencoded (Spring binds both alike). The page's table spells the chunk
+    key `indentifier` [sic] while its sample sends `identifier`: both are accepted, and a client
+    sends both.
+
+    Args:
+        body (MergeChunksForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorEnvelope | FileOkEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: MergeChunksForm,
+) -> Any | ErrorEnvelope | FileOkEnvelope | None:
+    """Join the uploaded chunks into the file (合并分片).
+
+     Joins the chunks sent with `upload_chunk`. `relativePath`, `path` and `cover` must match what
+    the chunks carried, or the temporary file is not found (`911020`). Every chunk must be present
+    and of the announced sizes. The page declares `application/x-www-from-urlencoded` [sic] and its
+    curl/Java samples send a multipart form. Multipart is specified here; a server also accepts
+    the same fields urlencoded (Spring binds both alike). The page's table spells the chunk
+    key `indentifier` [sic] while its sample sends `identifier`: both are accepted, and a client
+    sends both.
+
+    Args:
+        body (MergeChunksForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorEnvelope | FileOkEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

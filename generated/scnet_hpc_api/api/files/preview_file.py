@@ -1,0 +1,185 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.file_preview_envelope import FilePreviewEnvelope
+from ...models.preview_form import PreviewForm
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PreviewForm,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/efile/openapi/v2/file/preview",
+    }
+
+    _kwargs["data"] = body.to_dict()
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ErrorEnvelope | FilePreviewEnvelope:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> ErrorEnvelope | FilePreviewEnvelope:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = FilePreviewEnvelope.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = ErrorEnvelope.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    response_default = cast(Any, None)
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | ErrorEnvelope | FilePreviewEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PreviewForm,
+) -> Response[Any | ErrorEnvelope | FilePreviewEnvelope]:
+    """Read a text file's content (预览文件).
+
+     Form body. `911505` (文件大小超出预设大小，无法预览) for a file over the preview size limit,
+    `911506` (文件类型不在预设范围内) for a file that is not text; `force=force` previews anyway.
+
+    Args:
+        body (PreviewForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorEnvelope | FilePreviewEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PreviewForm,
+) -> Any | ErrorEnvelope | FilePreviewEnvelope | None:
+    """Read a text file's content (预览文件).
+
+     Form body. `911505` (文件大小超出预设大小，无法预览) for a file over the preview size limit,
+    `911506` (文件类型不在预设范围内) for a file that is not text; `force=force` previews anyway.
+
+    Args:
+        body (PreviewForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorEnvelope | FilePreviewEnvelope
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PreviewForm,
+) -> Response[Any | ErrorEnvelope | FilePreviewEnvelope]:
+    """Read a text file's content (预览文件).
+
+     Form body. `911505` (文件大小超出预设大小，无法预览) for a file over the preview size limit,
+    `911506` (文件类型不在预设范围内) for a file that is not text; `force=force` previews anyway.
+
+    Args:
+        body (PreviewForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorEnvelope | FilePreviewEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PreviewForm,
+) -> Any | ErrorEnvelope | FilePreviewEnvelope | None:
+    """Read a text file's content (预览文件).
+
+     Form body. `911505` (文件大小超出预设大小，无法预览) for a file over the preview size limit,
+    `911506` (文件类型不在预设范围内) for a file that is not text; `force=force` previews anyway.
+
+    Args:
+        body (PreviewForm):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorEnvelope | FilePreviewEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,222 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.platform_history_job_page_envelope import PlatformHistoryJobPageEnvelope
+from ...models.platform_job_query import PlatformJobQuery
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PlatformJobQuery,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/ac/openapi/v2/jobs/history/page-list",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ErrorEnvelope | PlatformHistoryJobPageEnvelope:
+    if response.status_code == 200:
+
+        def _parse_response_200(data: object) -> ErrorEnvelope | PlatformHistoryJobPageEnvelope:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = PlatformHistoryJobPageEnvelope.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_1 = ErrorEnvelope.from_dict(data)
+
+            return response_200_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    response_default = cast(Any, None)
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | ErrorEnvelope | PlatformHistoryJobPageEnvelope]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PlatformJobQuery,
+) -> Response[Any | ErrorEnvelope | PlatformHistoryJobPageEnvelope]:
+    """Finished jobs of every region in one list (platform view).
+
+     The history counterpart of `list_platform_jobs`, called by the same public clients with the
+    platform token (github.com/wiltonMotta/scnet-chat `references/history-jobs-api.md`). Without
+    `startTime`/`endTime` the window is the last 7 days (from 00:00:00 China time). Rows are
+    accounting records: the members of the per-region history detail plus the region's
+    `clusterId`/`clusterName`. `jobState` may be the scheduler's own word (`TIMEOUT`) rather than
+    a history code, and `acctTime` is ISO in UTC here (`2026-03-24T12:58:56.000+0000`).
+
+    Args:
+        body (PlatformJobQuery): The platform job lists' filters, every member optional (as the
+            client notes give them);
+            `""` means "no filter". Times are `yyyy-MM-dd HH:mm:ss`, China time. Spring/Jackson binds
+            this body, so `clusterId` may also come as a JSON number and `page`/`size` as digit
+            strings
+            (`x-also-accepts`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorEnvelope | PlatformHistoryJobPageEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PlatformJobQuery,
+) -> Any | ErrorEnvelope | PlatformHistoryJobPageEnvelope | None:
+    """Finished jobs of every region in one list (platform view).
+
+     The history counterpart of `list_platform_jobs`, called by the same public clients with the
+    platform token (github.com/wiltonMotta/scnet-chat `references/history-jobs-api.md`). Without
+    `startTime`/`endTime` the window is the last 7 days (from 00:00:00 China time). Rows are
+    accounting records: the members of the per-region history detail plus the region's
+    `clusterId`/`clusterName`. `jobState` may be the scheduler's own word (`TIMEOUT`) rather than
+    a history code, and `acctTime` is ISO in UTC here (`2026-03-24T12:58:56.000+0000`).
+
+    Args:
+        body (PlatformJobQuery): The platform job lists' filters, every member optional (as the
+            client notes give them);
+            `""` means "no filter". Times are `yyyy-MM-dd HH:mm:ss`, China time. Spring/Jackson binds
+            this body, so `clusterId` may also come as a JSON number and `page`/`size` as digit
+            strings
+            (`x-also-accepts`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorEnvelope | PlatformHistoryJobPageEnvelope
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PlatformJobQuery,
+) -> Response[Any | ErrorEnvelope | PlatformHistoryJobPageEnvelope]:
+    """Finished jobs of every region in one list (platform view).
+
+     The history counterpart of `list_platform_jobs`, called by the same public clients with the
+    platform token (github.com/wiltonMotta/scnet-chat `references/history-jobs-api.md`). Without
+    `startTime`/`endTime` the window is the last 7 days (from 00:00:00 China time). Rows are
+    accounting records: the members of the per-region history detail plus the region's
+    `clusterId`/`clusterName`. `jobState` may be the scheduler's own word (`TIMEOUT`) rather than
+    a history code, and `acctTime` is ISO in UTC here (`2026-03-24T12:58:56.000+0000`).
+
+    Args:
+        body (PlatformJobQuery): The platform job lists' filters, every member optional (as the
+            client notes give them);
+            `""` means "no filter". Times are `yyyy-MM-dd HH:mm:ss`, China time. Spring/Jackson binds
+            this body, so `clusterId` may also come as a JSON number and `page`/`size` as digit
+            strings
+            (`x-also-accepts`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ErrorEnvelope | PlatformHistoryJobPageEnvelope]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PlatformJobQuery,
+) -> Any | ErrorEnvelope | PlatformHistoryJobPageEnvelope | None:
+    """Finished jobs of every region in one list (platform view).
+
+     The history counterpart of `list_platform_jobs`, called by the same public clients with the
+    platform token (github.com/wiltonMotta/scnet-chat `references/history-jobs-api.md`). Without
+    `startTime`/`endTime` the window is the last 7 days (from 00:00:00 China time). Rows are
+    accounting records: the members of the per-region history detail plus the region's
+    `clusterId`/`clusterName`. `jobState` may be the scheduler's own word (`TIMEOUT`) rather than
+    a history code, and `acctTime` is ISO in UTC here (`2026-03-24T12:58:56.000+0000`).
+
+    Args:
+        body (PlatformJobQuery): The platform job lists' filters, every member optional (as the
+            client notes give them);
+            `""` means "no filter". Times are `yyyy-MM-dd HH:mm:ss`, China time. Spring/Jackson binds
+            this body, so `clusterId` may also come as a JSON number and `page`/`size` as digit
+            strings
+            (`x-also-accepts`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ErrorEnvelope | PlatformHistoryJobPageEnvelope
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed
