@@ -131,7 +131,6 @@ class TokenKeeper:
         self._tokens: dict[str, Token] = {}
         self._regions: list[Region] = []
         self._signed_in = False
-        self._last_stamp = -1  # the timestamp of the last sign-in attempt signed here
         if isinstance(credentials, AccessKeyCredentials) and credentials.secret_key is not None:
             register_secret(credentials.secret_key)
 
@@ -160,12 +159,8 @@ class TokenKeeper:
         secret_key = creds.secret_key
 
         def build() -> dict[str, Any]:
-            # Signed afresh for every attempt: the timestamp must be close to the server's clock,
-            # and never the one signed last: a signature is good once (the service refuses a
-            # replay) and the timestamp counts whole seconds, so an attempt within the same
-            # second as the last one (a retry, a sign-in again after 10008) takes the next.
-            self._last_stamp = max(int(self.clock()), self._last_stamp + 1)
-            stamp = str(self._last_stamp)
+            # Signed afresh for every attempt: the timestamp must be close to the server's clock.
+            stamp = str(int(self.clock()))
             signature = sign(secret_key, creds.access_key, stamp, creds.user)
             register_secret(signature)
             return issue_tokens._get_kwargs(

@@ -4,7 +4,6 @@ that invokes ``scnet-hpc`` in-process (click's CliRunner) with SCNET_* variables
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -81,14 +80,6 @@ class Cli:
     def json(self, *args: str, **kwargs: Any) -> Any:
         """``--output json`` (given before the command: submit's COMMAND takes what follows)."""
         return self.ok("--output", "json", *args, **kwargs).json()
-
-
-def wait_for_the_next_second() -> None:
-    """Two sign-ins of one user signed in the same real second carry the same signature, and
-    the mock refuses the second as a replay (its README, "Sign-in"): wait the second out."""
-    start = int(time.time())
-    while int(time.time()) == start:
-        time.sleep(0.02)
 
 
 def ak_env(url: str) -> dict[str, str | None]:

@@ -6,7 +6,7 @@ import json
 import stat
 from pathlib import Path
 
-from .cli_support import DEMO_SECRET_KEY, SCHEDULER_ID, Cli, Mock, wait_for_the_next_second
+from .cli_support import DEMO_SECRET_KEY, SCHEDULER_ID, Cli, Mock
 
 STATUS_KEYS = {
     "job_id", "scheduler_id", "state", "terminal", "raw_state", "source", "name", "queue",
@@ -87,7 +87,6 @@ def test_login_signs_in_afresh_and_later_commands_renew_the_cached_token(
     run.ok(*login)
     first = token_cache.read_text()
     mock.advance(5)
-    wait_for_the_next_second()  # the CLI signs with the real clock: one sign-in per second
     run.ok(*login)  # the cache holds a usable token, but login checks the key again
     assert mock.state.requests[("POST", "issue_tokens")] == 2
     assert token_cache.read_text() != first

@@ -212,15 +212,20 @@ def _sign_in(api: Api, headers: dict[str, str]) -> dict[str, Any]:
 
 
 def test_signed_headers_are_good_once(clock: Clock) -> None:
-    """Captured sign-in headers were good for anyone, again and again, for 300 s."""
+    """Captured sign-in headers were good for anyone, again and again, for 300 s. Now only
+    within REPLAY_GRACE (2 s) of their first use: clients of one user signing in during the same
+    second send the same headers."""
     with two_users(clock) as (app, alice, _bob):
         mock = app.state.mock
         headers = mock.sign_in_headers("alice")
         assert _sign_in(alice, headers)["code"] == "0"
+        clock.advance(2)
+        assert _sign_in(alice, headers)["code"] == "0"  # same second's concurrent client
+        clock.advance(1)
         replay = _sign_in(alice, headers)
         assert replay["code"] == "10009", replay
         assert "already used" in replay["msg"]
-        clock.advance(299)
+        clock.advance(290)
         assert _sign_in(alice, headers)["code"] == "10009"
         assert _sign_in(alice, mock.sign_in_headers("alice"))["code"] == "0"  # a fresh signature
         assert _sign_in(alice, mock.sign_in_headers("bob"))["code"] == "0"  # another user's own
@@ -233,10 +238,10 @@ def test_the_replay_cache_forgets_what_the_window_refuses_anyway(clock: Clock) -
             assert _sign_in(alice, mock.sign_in_headers("alice"))["code"] == "0"
             clock.advance(1)
         seen = mock.tokens._seen
-        assert 0 < len(seen._until) <= 50
+        assert 0 < len(seen._first_used) <= 50
         clock.advance(2 * 300 + 1)
         assert _sign_in(alice, mock.sign_in_headers("alice"))["code"] == "0"
-        assert len(seen._until) == len(seen._expiry) == 1
+        assert len(seen._first_used) == len(seen._expiry) == 1
 
 
 def test_unknown_access_key_and_wrong_signature_read_the_same(clock: Clock) -> None:

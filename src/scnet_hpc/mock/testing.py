@@ -96,7 +96,6 @@ def asgi_client(app: Starlette, **kwargs: Any) -> httpx.AsyncClient:
 
 def signed_headers(app: Starlette, user: str | None = None) -> dict[str, str]:
     """Sign-in headers for ``POST /api/user/v3/tokens`` (demo user by default), at mock time.
-    Good for one sign-in: the mock refuses the same signature again (a replay), so a second
-    sign-in needs the clock one second on (or another ``timestamp`` for ``sign_in_headers``)."""
+    Replaying them more than 2 s (mock clock) after their first use is refused."""
     headers: dict[str, str] = app.state.mock.sign_in_headers(user)
     return headers

@@ -70,11 +70,13 @@ class Identity:
 
 BAD_SIGNATURE = "校验失败: access key or signature is not valid"
 """The one answer to an unknown access key, an access key of another user, a wrong signature."""
-REPLAYED = (
-    "校验失败: this signature was already used; sign each sign-in afresh "
-    "(one sign-in per user and second)"
-)
+REPLAYED = "校验失败: this signature was already used; sign each sign-in afresh"
 _NO_SECRET = secrets.token_hex(16)
+
+
+REPLAY_GRACE = 2.0
+"""Seconds (mock clock) after its first use in which a signature is still accepted: see
+``_SeenSignatures``."""
 
 
 class _SeenSignatures:
@@ -82,25 +84,28 @@ class _SeenSignatures:
     the window (after that the timestamp check refuses it anyway), so memory is bounded by the
     sign-ins of one window. Only valid signatures of known users get here.
 
-    The timestamp has one-second resolution, so two sign-ins of one user within the same second
-    carry the same signature: the second is refused like any replay. Clients keep the tokens of
-    a sign-in (they last hours) rather than signing in again at once; the SDK signs every attempt
-    afresh, so a retry a second later passes.
+    The timestamp has one-second resolution and the protocol carries no nonce, so clients of one
+    user that sign in during the same second (``scnet-hpc login`` in four processes at once, a
+    retry) send the very same headers as a replay would. A signature is therefore accepted again
+    for ``REPLAY_GRACE`` seconds after its first use, never later: captured headers are good for
+    2 s instead of the 600 s the window allows.
     """
 
     def __init__(self) -> None:
-        self._until: dict[str, int] = {}
+        self._first_used: dict[str, float] = {}
         self._expiry: list[tuple[int, str]] = []  # heap of (until, signature)
         self._lock = threading.Lock()
 
-    def first_use(self, signature: str, *, until: int, now: float) -> bool:
+    def accept(self, signature: str, *, until: int, now: float) -> bool:
+        """False for a replay: the signature was first used more than REPLAY_GRACE s ago."""
         with self._lock:
             while self._expiry and self._expiry[0][0] < now:
                 _, old = heapq.heappop(self._expiry)
-                self._until.pop(old, None)
-            if signature in self._until:
-                return False
-            self._until[signature] = until
+                self._first_used.pop(old, None)
+            first = self._first_used.get(signature)
+            if first is not None:
+                return now - first <= REPLAY_GRACE
+            self._first_used[signature] = now
             heapq.heappush(self._expiry, (until, signature))
             return True
 
@@ -135,7 +140,7 @@ class TokenService:
                 NO_ACCESS,
                 f"校验失败: timestamp is {int(skew)} s away from server time (allowed {window} s)",
             )
-        if not self._seen.first_use(expected, until=int(timestamp) + window, now=now):
+        if not self._seen.accept(expected, until=int(timestamp) + window, now=now):
             raise ApiError(NO_ACCESS, REPLAYED)
         if spec.frozen:
             raise ApiError(FROZEN, "用户已被冻结")
