@@ -4,6 +4,7 @@ that invokes ``scnet-hpc`` in-process (click's CliRunner) with SCNET_* variables
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -80,6 +81,14 @@ class Cli:
     def json(self, *args: str, **kwargs: Any) -> Any:
         """``--output json`` (given before the command: submit's COMMAND takes what follows)."""
         return self.ok("--output", "json", *args, **kwargs).json()
+
+
+def wait_for_the_next_second() -> None:
+    """Let the real clock reach the next second, so the CLI's next sign-in signs a new
+    timestamp (the mock refuses old signatures as replays)."""
+    start = int(time.time())
+    while int(time.time()) == start:
+        time.sleep(0.02)
 
 
 def ak_env(url: str) -> dict[str, str | None]:

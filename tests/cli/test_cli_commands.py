@@ -6,7 +6,7 @@ import json
 import stat
 from pathlib import Path
 
-from .cli_support import DEMO_SECRET_KEY, SCHEDULER_ID, Cli, Mock
+from .cli_support import DEMO_SECRET_KEY, SCHEDULER_ID, Cli, Mock, wait_for_the_next_second
 
 STATUS_KEYS = {
     "job_id", "scheduler_id", "state", "terminal", "raw_state", "source", "name", "queue",
@@ -87,6 +87,9 @@ def test_login_signs_in_afresh_and_later_commands_renew_the_cached_token(
     run.ok(*login)
     first = token_cache.read_text()
     mock.advance(5)
+    # The mock's clock jumped 5 s, the CLI's did not: signed in the same real second, the same
+    # headers would look replayed 5 s after their first use (the mock's REPLAY_GRACE is 2 s).
+    wait_for_the_next_second()
     run.ok(*login)  # the cache holds a usable token, but login checks the key again
     assert mock.state.requests[("POST", "issue_tokens")] == 2
     assert token_cache.read_text() != first

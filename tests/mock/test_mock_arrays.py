@@ -83,7 +83,7 @@ def test_limits_count_every_task(clock: Clock) -> None:
     with sync_client(app) as http:
         mock = app.state.mock
         api = Api(http, mock.mint_token(), mock.scheduler_id)
-        base = {"GAP_QUEUE": "q", "GAP_WORK_DIR": "/home/u"}
+        base = {"GAP_QUEUE": "q", "GAP_WORK_DIR": "/public/home/u"}
         body = api.submit(GAP_MULTI_SUB="5", **base)
         assert body["code"] == "10001"
         assert "QOSMaxSubmitJobPerUserLimit" in body["msg"]

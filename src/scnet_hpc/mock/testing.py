@@ -94,6 +94,7 @@ def asgi_client(app: Starlette, **kwargs: Any) -> httpx.AsyncClient:
 
 
 def signed_headers(app: Starlette, user: str | None = None) -> dict[str, str]:
-    """Sign-in headers for ``POST /api/user/v3/tokens`` (demo user by default), at mock time."""
+    """Sign-in headers for ``POST /api/user/v3/tokens`` (demo user by default), at mock time.
+    Replaying them more than 2 s (mock clock) after their first use is refused."""
     headers: dict[str, str] = app.state.mock.sign_in_headers(user)
     return headers

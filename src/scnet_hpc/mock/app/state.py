@@ -114,7 +114,8 @@ class MockState:
     def sign_in_headers(
         self, user: str | None = None, timestamp: int | None = None
     ) -> dict[str, str]:
-        """Headers for ``POST /api/user/v3/tokens``, signed with the user's secret key."""
+        """Headers for ``POST /api/user/v3/tokens``, signed with the user's secret key; the
+        mock refuses them more than 2 s after their first use (a replay)."""
         spec = self._user(user)
         stamp = str(int(self.clock.now()) if timestamp is None else timestamp)
         return {

@@ -17,9 +17,11 @@ whose meaning fits; see the package README):
 from __future__ import annotations
 
 import hashlib
+import heapq
 import hmac
 import json
 import secrets
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +31,15 @@ from ..clock import Clock
 from ..deployment.model import Deployment, RegionAccount, UserSpec
 from .errors import FROZEN, NO_ACCESS, PERMISSION, ApiError, missing
 
-__all__ = ["PLATFORM_REGION", "Identity", "TokenService", "sign", "string_to_sign"]
+__all__ = [
+    "BAD_SIGNATURE",
+    "PLATFORM_REGION",
+    "REPLAYED",
+    "Identity",
+    "TokenService",
+    "sign",
+    "string_to_sign",
+]
 
 PLATFORM_REGION = 0
 
@@ -58,6 +68,48 @@ class Identity:
     expires_ms: int
 
 
+BAD_SIGNATURE = "校验失败: access key or signature is not valid"
+"""The one answer to an unknown access key, an access key of another user, a wrong signature."""
+REPLAYED = "校验失败: this signature was already used; sign each sign-in afresh"
+_NO_SECRET = secrets.token_hex(16)
+
+
+REPLAY_GRACE = 2.0
+"""Seconds (mock clock) after its first use in which a signature is still accepted: see
+``_SeenSignatures``."""
+
+
+class _SeenSignatures:
+    """The signatures accepted within the sign-in window, each kept until its timestamp leaves
+    the window (after that the timestamp check refuses it anyway), so memory is bounded by the
+    sign-ins of one window. Only valid signatures of known users get here.
+
+    The timestamp has one-second resolution and the protocol carries no nonce, so clients of one
+    user that sign in during the same second (``scnet-hpc login`` in four processes at once, a
+    retry) send the very same headers as a replay would. A signature is therefore accepted again
+    for ``REPLAY_GRACE`` seconds after its first use, never later: captured headers are good for
+    2 s instead of the 600 s the window allows.
+    """
+
+    def __init__(self) -> None:
+        self._first_used: dict[str, float] = {}
+        self._expiry: list[tuple[int, str]] = []  # heap of (until, signature)
+        self._lock = threading.Lock()
+
+    def accept(self, signature: str, *, until: int, now: float) -> bool:
+        """False for a replay: the signature was first used more than REPLAY_GRACE s ago."""
+        with self._lock:
+            while self._expiry and self._expiry[0][0] < now:
+                _, old = heapq.heappop(self._expiry)
+                self._first_used.pop(old, None)
+            first = self._first_used.get(signature)
+            if first is not None:
+                return now - first <= REPLAY_GRACE
+            self._first_used[signature] = now
+            heapq.heappush(self._expiry, (until, signature))
+            return True
+
+
 class TokenService:
     def __init__(self, deployment: Deployment, clock: Clock, key: str | None = None) -> None:
         self._deployment = deployment
@@ -65,23 +117,31 @@ class TokenService:
         # A fresh key per process: tokens do not survive a restart (nor do the platform's).
         self._key = key or secrets.token_hex(32)
         self._verified: dict[str, dict[str, Any]] = {}
+        self._seen = _SeenSignatures()
 
     # ------------------------------------------------------------------ sign-in
 
     def sign_in(self, user: str, access_key: str, signature: str, timestamp: str) -> UserSpec:
+        """Check a signed sign-in. An unknown access key and a wrong signature get the same
+        answer (which access keys exist is nobody's business), and a signature is good once:
+        the same headers sent again within the window are a replay (see ``_SeenSignatures``)."""
         spec = self._deployment.user_by_access_key(access_key)
-        if spec is None or spec.name != user:
-            raise ApiError(NO_ACCESS, "校验失败: unknown access key for this user")
-        expected = sign(spec.secret_key, access_key, timestamp, user)
-        if not hmac.compare_digest(expected, signature.lower()):
-            raise ApiError(NO_ACCESS, "校验失败: signature does not match")
-        skew = abs(self._clock.now() - int(timestamp))
-        if skew > self._deployment.settings.signature_window:
+        known = spec is not None and spec.name == user
+        # the HMAC is computed for unknown keys too, so timing does not tell them apart either
+        expected = sign(spec.secret_key if spec else _NO_SECRET, access_key, timestamp, user)
+        if not hmac.compare_digest(expected, signature.lower()) or not known:
+            raise ApiError(NO_ACCESS, BAD_SIGNATURE)
+        assert spec is not None
+        window = self._deployment.settings.signature_window
+        now = self._clock.now()
+        skew = abs(now - int(timestamp))
+        if skew > window:
             raise ApiError(
                 NO_ACCESS,
-                f"校验失败: timestamp is {int(skew)} s away from server time "
-                f"(allowed {self._deployment.settings.signature_window} s)",
+                f"校验失败: timestamp is {int(skew)} s away from server time (allowed {window} s)",
             )
+        if not self._seen.accept(expected, until=int(timestamp) + window, now=now):
+            raise ApiError(NO_ACCESS, REPLAYED)
         if spec.frozen:
             raise ApiError(FROZEN, "用户已被冻结")
         return spec

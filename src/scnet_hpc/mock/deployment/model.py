@@ -16,11 +16,12 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
-from ..engines.slurm_syntax import expand_hostlist
+from ..engines.slurm_syntax import MAX_HOSTS, duration, expand_hostlist, hostlist_size
 
 __all__ = [
     "DEFAULT_DEPLOYMENT",
     "DEPLOYMENTS",
+    "MAX_WALLTIME",
     "SLURM_DEPLOYMENT",
     "Deployment",
     "DeploymentError",
@@ -42,6 +43,13 @@ DEFAULT_DEPLOYMENT = DEPLOYMENTS / "default-deployment.yaml"
 SLURM_DEPLOYMENT = DEPLOYMENTS / "slurm-deployment.yaml"
 """What the Slurm engine serves unless given another deployment (its queues are slurm-up's)."""
 
+MAX_WALLTIME = 365 * 86400
+"""The longest walltime a job may ask for (a year). Slurm keeps limits in minutes up to 2**32;
+the mock caps far lower because nothing is gained beyond any queue's limit (the walltime ends
+the job) and huge values only break time arithmetic (issue 12: a job "ending" in the year
+10**20). The simulated engine runs an endless program (``sleep 1e400``) just past this, so
+such a job always ends at its walltime, as on Slurm."""
+
 _WALLTIME = re.compile(r"^(?:(\d+)-)?(\d{1,3}):([0-5]\d):([0-5]\d)$")
 
 
@@ -53,18 +61,27 @@ def parse_walltime(text: str) -> int:
     """``[D-]HH:MM:SS`` → seconds. Raises ValueError naming the text if it is not that."""
     m = _WALLTIME.match(text)
     if not m:
-        raise ValueError(f"walltime {text!r} is not [D-]HH:MM:SS")
+        raise ValueError(f"walltime {text[:40]!r} is not [D-]HH:MM:SS")
+    if m.group(1) and len(m.group(1)) > 9:  # no int() of a 5000-digit day count
+        raise ValueError(
+            f"walltime {text[:40]!r} is over the cap: at most {duration(MAX_WALLTIME)}"
+        )
     days, hours, minutes, seconds = (int(g) if g else 0 for g in m.groups())
     return ((days * 24 + hours) * 60 + minutes) * 60 + seconds
 
 
-def expand_nodes(spec: str | list[str]) -> tuple[str, ...]:
-    """A queue's ``nodes``: a Slurm hostlist (``"node[01-03]"``) or a list of them → names."""
+def expand_nodes(spec: str | list[str], *, queue: str = "") -> tuple[str, ...]:
+    """A queue's ``nodes``: a Slurm hostlist (``"node[01-03]"``) or a list of them → names,
+    at most ``MAX_HOSTS`` in all (counted before any is built)."""
     items = [spec] if isinstance(spec, str) else spec
+    where = f"queue {queue!r} nodes" if queue else "nodes"
     try:
+        count = sum(hostlist_size(item) for item in items)
+        if count > MAX_HOSTS:
+            raise ValueError(f"names {count} hosts, more than the {MAX_HOSTS} allowed")
         return tuple(name for item in items for name in expand_hostlist(item))
     except ValueError as exc:
-        raise DeploymentError(str(exc)) from None
+        raise DeploymentError(f"{where}: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -75,6 +92,10 @@ class Settings:
     realtime_retention: int = 300
     dispatch_delay: int = 1
     default_runtime: int = 3
+    #: the simulated engine: bytes of job output it holds per user (each line also counts
+    #: what a string costs in memory, 48 bytes), and how long after a job ends its output stays
+    output_bytes_per_user: int = 64 * 1024 * 1024
+    output_retention: int = 7 * 86400
 
 
 @dataclass(frozen=True)
@@ -394,7 +415,7 @@ def _queue(raw: Mapping[str, Any]) -> QueueSpec:
     walltime = raw.get("max_walltime")
     return QueueSpec(
         name=raw["name"],
-        nodes=expand_nodes(raw["nodes"]),
+        nodes=expand_nodes(raw["nodes"], queue=raw["name"]),
         cores_per_node=raw["cores_per_node"],
         gpus_per_node=raw.get("gpus_per_node", 0),
         dcus_per_node=raw.get("dcus_per_node", 0),

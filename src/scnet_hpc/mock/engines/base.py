@@ -26,6 +26,7 @@ __all__ = [
     "CancelOutcome",
     "Engine",
     "FilePage",
+    "InvalidJobRequest",
     "JobRecord",
     "JobRequest",
     "QueueInfo",
@@ -49,6 +50,18 @@ class SubmitRejected(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class InvalidJobRequest(Exception):
+    """The request can never be a job of this user, whatever the scheduler's state: a path
+    outside the caller's home, say. Unlike ``SubmitRejected`` (the scheduler's own refusal,
+    answered 10001 as live) this is the caller's input error, answered 10004 naming ``field``
+    (the ``mapAppJobInfo`` key)."""
+
+    def __init__(self, field: str, why: str) -> None:
+        super().__init__(f"{field}: {why}")
+        self.field = field
+        self.why = why
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,17 @@ expand these through the same functions, they cannot disagree about what a patte
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 __all__ = [
+    "MAX_HOSTS",
     "NO_ARRAY_TASK",
     "TIME_LIMIT",
     "duration",
     "expand_hostlist",
     "expand_output_pattern",
     "first_host",
+    "hostlist_size",
     "time_limit_refusal",
 ]
 
@@ -30,43 +33,69 @@ TIME_LIMIT = (
 )
 """What sbatch says when a job's time limit is zero or over its partition's MaxTime."""
 
-#: The widest zero padding of a numeric code (``%5j``) honoured; wider asks get this.
-MAX_PAD = 16
+MAX_HOSTS = 10_000
+"""The most host names a hostlist may expand to (a job's node list, a queue of a deployment).
+Far more than any queue the mock imitates; ``x[0-99999999]`` would otherwise take ~14 GB."""
+_MAX_DIGITS = 18  # node numbers are small; int() of a 5000-digit one is not
 
 _ITEM = re.compile(r"[^,\[]*(?:\[[^\]]*\][^,\[]*)?")
 _RANGED = re.compile(r"([^\[]*)\[([^\]]*)\](.*)")
 _PATTERN = re.compile(r"%(\d*)([%AaJjNnstux])")
 
 
-def expand_hostlist(hostlist: str) -> tuple[str, ...]:
+def expand_hostlist(hostlist: str, *, limit: int | None = None) -> tuple[str, ...]:
     """Host names of a Slurm hostlist, in order: ``"n[01-03,07],gpu1"`` -> n01 n02 n03 n07 gpu1.
 
     What ``scontrol show hostnames`` prints, without a subprocess. One bracket group per host
     name is supported (Slurm's multi-dimensional forms are not used by the clusters the mock
     drives or describes); a group that is not numbers is kept as it is. Raises ValueError naming
-    the range when a range runs backwards (``n[04-01]``), which Slurm refuses too.
+    the range when a range runs backwards (``n[04-01]``), which Slurm refuses too, and when the
+    list would name more than ``limit`` hosts (default ``MAX_HOSTS``), counted before a single
+    name is built: ``dbg[0-3000000]`` must cost nothing but its refusal.
     """
+    limit = MAX_HOSTS if limit is None else limit
+    count = hostlist_size(hostlist)
+    if count > limit:
+        raise ValueError(f"names {count} hosts, more than the {limit} allowed")
+    names: list[str] = []
+    for prefix, lo, hi, suffix in _hostlist_parts(hostlist):
+        if hi is None:
+            names.append(prefix)
+        else:
+            names.extend(f"{prefix}{i:0{len(lo)}d}{suffix}" for i in range(int(lo), int(hi) + 1))
+    return tuple(dict.fromkeys(names))
+
+
+def hostlist_size(hostlist: str) -> int:
+    """How many names (duplicates included) ``hostlist`` expands to, without building them.
+    Raises ValueError like ``expand_hostlist`` for a malformed range."""
+    return sum(
+        1 if hi is None else int(hi) - int(lo) + 1 for _, lo, hi, _ in _hostlist_parts(hostlist)
+    )
+
+
+def _hostlist_parts(hostlist: str) -> Iterator[tuple[str, str, str | None, str]]:
+    """``(prefix, lo, hi, suffix)`` per numeric range; ``(name, "", None, "")`` per plain name."""
     hostlist = (hostlist or "").strip()
     if not hostlist or hostlist == "(null)":
-        return ()
-    names: list[str] = []
+        return
     for item in _ITEM.findall(hostlist):
         m = _RANGED.fullmatch(item)
         if m is None:
-            names.extend([item] if item else [])
+            if item:
+                yield item, "", None, ""
             continue
         prefix, ranges, suffix = m.groups()
         for part in ranges.split(","):
             lo, _, hi = part.partition("-")
             if not lo.isdigit() or (hi and not hi.isdigit()):
-                names.append(f"{prefix}[{part}]{suffix}")
+                yield f"{prefix}[{part}]{suffix}", "", None, ""
                 continue
+            if max(len(lo), len(hi)) > _MAX_DIGITS:
+                raise ValueError(f"node range {item[:60]!r} has numbers over {_MAX_DIGITS} digits")
             if hi and int(hi) < int(lo):
-                raise ValueError(f"node range {item!r} runs backwards")
-            names.extend(
-                f"{prefix}{i:0{len(lo)}d}{suffix}" for i in range(int(lo), int(hi or lo) + 1)
-            )
-    return tuple(dict.fromkeys(names))
+                raise ValueError(f"node range {item[:60]!r} runs backwards")
+            yield prefix, lo, hi or lo, suffix
 
 
 def first_host(hostlist: str) -> str:
@@ -125,8 +154,10 @@ def expand_output_pattern(
             return "batch"
         else:  # n, t
             value = 0
-        # the width is clamped: %999999999j would otherwise make a gigabyte-long name
-        return str(value).zfill(min(int(width), MAX_PAD)) if width else str(value)
+        # sbatch(1): "The maximal number is 10, if a value greater than 10 is used the result
+        # is padding up to 10 characters" (and %999999999j must not build a 1 GB name)
+        pad = 10 if len(width.lstrip("0")) > 2 else min(int(width or 0), 10)
+        return str(value).zfill(pad)
 
     return _PATTERN.sub(repl, pattern)
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ...clock import china_time, parse_china_time
-from ...engines.base import JobRecord, SubmitRejected
+from ...engines.base import InvalidJobRequest, JobRecord, SubmitRejected
 from .. import render
 from ..context import Ctx, page
 from ..errors import INTERNAL, ApiError, invalid, missing
@@ -47,6 +47,8 @@ def submit_job(ctx: Ctx) -> Any:
                 "Invalid account or account/partition combination specified"
             )
         return ctx.state.engine.submit(sched.id, request)
+    except InvalidJobRequest as bad:
+        raise invalid(f"mapAppJobInfo.{bad.field}", bad.why) from None
     except SubmitRejected as rejected:
         # Live: the scheduler's stderr, verbatim, behind this prefix; code 10001.
         raise ApiError(INTERNAL, f"exitcode:1, errorinfo: {rejected.message}") from None

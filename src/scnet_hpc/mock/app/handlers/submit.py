@@ -20,9 +20,9 @@ import posixpath
 import re
 from collections.abc import Mapping
 
-from ...deployment.model import parse_walltime
+from ...deployment.model import MAX_WALLTIME, parse_walltime
 from ...engines.base import JobRequest
-from ...engines.slurm_syntax import expand_hostlist
+from ...engines.slurm_syntax import duration, expand_hostlist
 from ..errors import invalid
 
 __all__ = ["KNOWN_TEMPLATES", "job_request"]
@@ -140,6 +140,11 @@ def job_request(
         walltime = parse_walltime(info["GAP_WALL_TIME"])
     except ValueError as exc:  # the schema's pattern already refuses these; belt and braces
         raise invalid("mapAppJobInfo.GAP_WALL_TIME", str(exc)) from None
+    if walltime > MAX_WALLTIME:
+        raise invalid(
+            "mapAppJobInfo.GAP_WALL_TIME",
+            f"{duration(walltime)} is over the cap: at most {duration(MAX_WALLTIME)}",
+        )
     known = {
         "GAP_CMD_FILE",
         "GAP_NNODE",

@@ -28,7 +28,9 @@ that are eligible to start (``lanes``: a dispatch pass visits only the jobs that
 from __future__ import annotations
 
 import heapq
+import logging
 import math
+import posixpath
 import re
 import threading
 from collections import deque
@@ -41,6 +43,7 @@ from ...deployment.model import Deployment, QueueSpec, RegionAccount, SchedulerS
 from ..base import (
     CancelOutcome,
     FilePage,
+    InvalidJobRequest,
     JobRecord,
     JobRequest,
     QueueInfo,
@@ -59,6 +62,8 @@ __all__ = ["MAX_ARRAY_SIZE", "SimulatedEngine"]
 
 #: Tasks per job array: Slurm's default MaxArraySize (indexes 0-1000).
 MAX_ARRAY_SIZE = 1001
+
+log = logging.getLogger("scnet_hpc.mock")
 
 _FAILED = "sbatch: error: Batch job submission failed: "
 NODE_CONFIG = _FAILED + "Requested node configuration is not available"
@@ -110,8 +115,14 @@ class _Job:
 @dataclass
 class _File:
     owner: str
+    job_id: str  # the job that wrote it last
     lines: list[str] = field(default_factory=list)
     size: int = 0  # bytes: each line and its newline
+    held: int = 0  # what it counts against the owner's output cap (size + _LINE_COST a line)
+
+
+#: What a line costs the mock beyond its text (a Python str and its list slot), for the cap.
+_LINE_COST = 48
 
 
 @dataclass
@@ -135,6 +146,10 @@ class _Scheduler:
     realtime_by_user: dict[str, dict[str, None]] = field(default_factory=dict)  # ordered sets
     history_by_user: dict[str, dict[str, JobRecord]] = field(default_factory=dict)
     written_by_user: dict[str, int] = field(default_factory=dict)  # bytes in the user's files
+    held_by_user: dict[str, int] = field(default_factory=dict)  # _File.held summed per owner
+    dropping: list[tuple[int, str, str, str]] = field(
+        default_factory=list
+    )  # heap (at, job, out, err)
     lanes: Lanes = field(default_factory=Lanes)  # the eligible pending jobs
     arrays: dict[str, tuple[str, ...]] = field(default_factory=dict)  # array id -> task ids
 
@@ -153,6 +168,7 @@ class SimulatedEngine:
         self._lock = threading.RLock()
         self._scheds: dict[int, _Scheduler] = {}
         self._accounts: dict[tuple[int, str], RegionAccount] = {}
+        self._nested: dict[tuple[int, str], list[str]] = {}
         for region in deployment.regions:
             for spec in region.schedulers:
                 nodes: dict[str, _Node] = {}
@@ -235,6 +251,10 @@ class SimulatedEngine:
     def submit(self, scheduler_id: int, request: JobRequest) -> str:
         with self._lock:
             s = self._advanced(scheduler_id)
+            job_id = str(s.next_id)
+            stdout = _output_path(request.stdout_pattern, job_id, request)
+            stderr = _output_path(request.stderr_pattern, job_id, request)
+            self._check_paths(scheduler_id, request, stdout, stderr)
             queue = s.spec.queue(request.queue)
             if queue is None:
                 raise SubmitRejected(bad_partition(request.queue))
@@ -312,6 +332,43 @@ class SimulatedEngine:
         s.pending[job_id] = None
         heapq.heappush(s.not_yet_eligible, (job.eligible_at, submit_position(job_id), job_id))
         return job_id
+
+    def _check_paths(self, scheduler_id: int, req: JobRequest, stdout: str, stderr: str) -> None:
+        """The work directory and the output files (as expanded: ``%x`` is the job name, which
+        may hold ``/``) lie inside the caller's home, and not inside another user's home nested
+        in it: no job writes where its user could not."""
+        account = self._account(scheduler_id, req.user)
+        if account is None:
+            raise InvalidJobRequest("GAP_WORK_DIR", f"{req.user} has no home on this cluster")
+        home = account.home
+        nested = self._nested_homes(scheduler_id, req.user, home)
+        checks = [
+            ("GAP_WORK_DIR", req.work_dir, True),
+            ("GAP_STD_OUT_FILE", stdout, False),
+            ("GAP_STD_ERR_FILE", stderr, False),
+        ]
+        for name, path, home_itself in checks:
+            inside = _inside(path, home, home_itself) and not any(
+                _inside(path, other, True) for other in nested
+            )
+            if not inside:
+                raise InvalidJobRequest(
+                    name, f"{path[:200]!r} is not inside the home directory {home} of {req.user}"
+                )
+
+    def _nested_homes(self, scheduler_id: int, user: str, home: str) -> list[str]:
+        """Homes of the region's other users that lie inside ``home`` (the deployment does not
+        change: worked out once per user)."""
+        key = (scheduler_id, user)
+        if key not in self._nested:
+            found = self._deployment.scheduler(scheduler_id)
+            homes = []
+            for spec in self._deployment.users if found else ():
+                account = spec.account_in(found[0].id) if found else None
+                if account and account.cluster_user != user and _inside(account.home, home, False):
+                    homes.append(account.home)
+            self._nested[key] = homes
+        return self._nested[key]
 
     def _check_fits(self, queue: QueueSpec, req: JobRequest) -> tuple[int, int]:
         """sbatch's checks against the partition: (nodes, cores per node) or SubmitRejected."""
@@ -420,7 +477,7 @@ class SimulatedEngine:
     ) -> FilePage:
         with self._lock:
             s = self._advanced(scheduler_id)
-            f = s.files.get(path)
+            f = s.files.get(posixpath.normpath(path))
             if f is None or f.owner != user:
                 return FilePage(text="", total_lines=0, total_pages=0, exists=False)
             return page_of_lines(f.lines, page, from_end=from_end)
@@ -471,6 +528,12 @@ class SimulatedEngine:
                     i not in s.jobs for i in s.arrays.get(job.task.array_id, ())
                 ):
                     s.arrays.pop(job.task.array_id, None)
+        while s.dropping and s.dropping[0][0] <= now:
+            _, job_id, *paths = heapq.heappop(s.dropping)
+            for path in paths:
+                f = s.files.get(path)
+                if f is not None and f.job_id == job_id:  # not rewritten by a later job
+                    self._drop(s, path, f)
         return s
 
     def _dispatch(self, s: _Scheduler, t: int) -> None:
@@ -483,7 +546,14 @@ class SimulatedEngine:
             blocked = self._user_block(s, rec)
             nodes = None if blocked else self._place(s, job)
             if nodes is not None:
-                self._start(s, job, nodes, t)
+                try:
+                    self._start(s, job, nodes, t)
+                except Exception:  # one job's failure is that job's, never the engine's
+                    log.exception("job %s could not start; it fails alone", job_id)
+                    run.started(rec)  # leaves its lane after the pass
+                    del s.pending[job_id]
+                    self._launch_failed(s, job, t)
+                    continue
                 run.started(rec)
                 del s.pending[job_id]
                 if self._at_job_limit(s, rec.user):
@@ -531,8 +601,8 @@ class SimulatedEngine:
         return fitting[: job.record.num_nodes] if len(fitting) >= job.record.num_nodes else None
 
     def _start(self, s: _Scheduler, job: _Job, nodes: list[_Node], t: int) -> None:
-        for node in nodes:
-            node.free -= job.cores_per_node
+        """Start ``job`` on ``nodes``. Everything that can fail is computed before any state
+        changes, so a failure leaves the scheduler as it was (``_dispatch`` fails the job)."""
         rec = job.record
         program = simulate(
             _with_job_environment(rec.command, _environment(job)),
@@ -542,9 +612,12 @@ class SimulatedEngine:
             work_dir=rec.work_dir,
             start=t,
         )
-        job.runtime, job.exit_code = program.runtime, program.exit_code
         limit = rec.walltime if rec.walltime is not None else program.runtime
         end = t + min(program.runtime, limit)
+        unprinted = deque(replace(o, at=t + o.at) for o in program.output if t + o.at <= end)
+        for node in nodes:
+            node.free -= job.cores_per_node
+        job.runtime, job.exit_code = program.runtime, program.exit_code
         job.record = replace(
             rec,
             state="RUNNING",
@@ -555,10 +628,10 @@ class SimulatedEngine:
         )
         count, cores = s.running_by_user.get(rec.user, (0, 0))
         s.running_by_user[rec.user] = (count + 1, cores + rec.num_cores)
-        self._write(s, rec.stdout_path, rec.user, [], truncate=True)
+        self._write(s, rec.stdout_path, rec, [], truncate=True)
         if rec.stderr_path != rec.stdout_path:
-            self._write(s, rec.stderr_path, rec.user, [], truncate=True)
-        job.unprinted = deque(replace(o, at=t + o.at) for o in program.output if t + o.at <= end)
+            self._write(s, rec.stderr_path, rec, [], truncate=True)
+        job.unprinted = unprinted
         self._print(s, job, t)
         heapq.heappush(s.running, (end, rec.job_id))
 
@@ -568,7 +641,7 @@ class SimulatedEngine:
         while job.unprinted and job.unprinted[0].at <= t:
             out = job.unprinted.popleft()
             path = rec.stderr_path if out.to_stderr else rec.stdout_path
-            self._write(s, path, rec.user, out.lines)
+            self._write(s, path, rec, out.lines)
         if job.unprinted:
             heapq.heappush(s.printing, (job.unprinted[0].at, rec.job_id))
 
@@ -593,7 +666,7 @@ class SimulatedEngine:
                 self._write(
                     s,
                     rec.stderr_path,
-                    rec.user,
+                    rec,
                     [
                         f"slurmstepd: error: *** JOB {rec.job_id} ON {rec.nodes[0]} "
                         f"CANCELLED AT {china_time(t, ISO_TIME)} ***"
@@ -604,7 +677,7 @@ class SimulatedEngine:
             self._write(
                 s,
                 rec.stderr_path,
-                rec.user,
+                rec,
                 [
                     f"slurmstepd: error: *** JOB {rec.job_id} ON {rec.nodes[0]} "
                     f"CANCELLED AT {china_time(t, ISO_TIME)} DUE TO TIME LIMIT ***"
@@ -614,6 +687,19 @@ class SimulatedEngine:
             state, reason = "FAILED", "NonZeroExitCode"
         else:
             state = "COMPLETED"
+        self._ended(s, job, t, state, reason, exit_code, signal)
+
+    def _launch_failed(self, s: _Scheduler, job: _Job, t: int) -> None:
+        """A pending job that could not start (a bug, not the user's doing) ends FAILED; it took
+        nothing (``_start`` changes no state before it can no longer fail)."""
+        s.active_by_user[job.record.user] -= 1
+        self._ended(s, job, t, "FAILED", "JobLaunchFailure", 1, 0)
+
+    def _ended(
+        self, s: _Scheduler, job: _Job, t: int, state: str, reason: str, exit_code: int, signal: int
+    ) -> None:
+        """Record the end of a job at ``t``: its final record, history, the user's usage."""
+        rec = job.record
         start = rec.start_time if rec.start_time is not None else t
         job.record = replace(
             rec,
@@ -625,23 +711,49 @@ class SimulatedEngine:
             signal=signal,
         )
         s.history[rec.job_id] = job.record
+        if rec.start_time is not None:  # it ran, so it may have written files
+            drop_at = t + self._settings.output_retention
+            heapq.heappush(s.dropping, (drop_at, rec.job_id, rec.stdout_path, rec.stderr_path))
         s.history_by_user.setdefault(rec.user, {})[rec.job_id] = job.record
         s.used_by_user[rec.user] = s.used_by_user.get(rec.user, 0) + rec.num_cores * (t - start)
         heapq.heappush(s.leaving, (t, rec.job_id))
 
-    @staticmethod
     def _write(
-        s: _Scheduler, path: str, owner: str, lines: list[str], *, truncate: bool = False
+        self, s: _Scheduler, path: str, rec: JobRecord, lines: list[str], *, truncate: bool = False
     ) -> None:
+        """Append ``lines`` to the file at ``path`` for job ``rec``. Another user's file is not
+        the job's to write (no takeover); what goes over the owner's output cap is not written,
+        as on a full quota."""
+        owner = rec.user
         f = s.files.get(path)
-        if f is None or truncate or f.owner != owner:
+        if f is not None and f.owner != owner:
+            return
+        if f is None or truncate:
             if f is not None:
-                s.written_by_user[f.owner] -= f.size
-            f = s.files[path] = _File(owner)
-        f.lines.extend(lines)
-        added = sum(len(line) + 1 for line in lines)
+                self._drop(s, path, f)
+            f = s.files[path] = _File(owner, rec.job_id)
+        f.job_id = rec.job_id
+        room = self._settings.output_bytes_per_user - s.held_by_user.get(owner, 0)
+        added = held = 0
+        kept = len(lines)
+        for i, line in enumerate(lines):
+            cost = len(line) + 1 + _LINE_COST
+            if held + cost > room:
+                kept = i
+                break
+            added += len(line) + 1
+            held += cost
+        f.lines.extend(lines if kept == len(lines) else lines[:kept])
         f.size += added
+        f.held += held
         s.written_by_user[owner] = s.written_by_user.get(owner, 0) + added
+        s.held_by_user[owner] = s.held_by_user.get(owner, 0) + held
+
+    @staticmethod
+    def _drop(s: _Scheduler, path: str, f: _File) -> None:
+        del s.files[path]
+        s.written_by_user[f.owner] -= f.size
+        s.held_by_user[f.owner] -= f.held
 
 
 def _current(s: _Scheduler, job: _Job) -> JobRecord:
@@ -659,12 +771,13 @@ def _kill_error(job_id: str, why: str) -> str:
     return f"scancel: error: Kill job error on job id {job_id}: {why}"
 
 
-def _output_path(pattern: str, job_id: str, req: JobRequest, task: _Task | None) -> str:
+def _output_path(pattern: str, job_id: str, req: JobRequest, task: _Task | None = None) -> str:
     # Expanded at submit: the node is not known yet, so %N stays as written (as Slurm's would
-    # for a file named before the job starts).
+    # for a file named before the job starts). Normalised: one file has one name.
     if task is None:
-        return expand_output_pattern(pattern, job_id=int(job_id), name=req.name, user=req.user)
-    return expand_output_pattern(
+        expanded = expand_output_pattern(pattern, job_id=int(job_id), name=req.name, user=req.user)
+        return posixpath.normpath(expanded)
+    expanded = expand_output_pattern(
         pattern,
         job_id=task.own_id,
         name=req.name,
@@ -672,6 +785,13 @@ def _output_path(pattern: str, job_id: str, req: JobRequest, task: _Task | None)
         array_job_id=int(task.array_id),
         array_task_id=task.index,
     )
+    return posixpath.normpath(expanded)
+
+
+def _inside(path: str, home: str, home_itself: bool) -> bool:
+    """``path`` (normalised, absolute) is below ``home`` (or ``home`` itself if allowed)."""
+    path, home = posixpath.normpath(path), posixpath.normpath(home)
+    return (home_itself and path == home) or path.startswith(home.rstrip("/") + "/")
 
 
 def _environment(job: _Job) -> dict[str, str]:

@@ -5,6 +5,11 @@ Only a handful of shell commands mean something here (``sleep``, ``echo``, ``seq
 succeeds. That is enough to write jobs with a known duration, output and exit status in tests
 (``sleep 600``, ``seq 2500``, ``echo hi; exit 3``) while any real script still "works".
 
+Nothing a command says can make the interpretation unbounded: run time is capped just past the
+longest walltime (``sleep 1e400`` runs "forever", i.e. until its walltime ends it, as on
+Slurm), output is capped in lines and bytes per job, and only the first ``MAX_COMMANDS``
+commands are interpreted.
+
 Output is timed: each printed line carries the second (after the job's start) at which the
 program prints it, i.e. the sleeps before it, so ``sleep 20; echo x`` shows ``x`` only 20 s
 into the run, as a real job's output file would.
@@ -17,13 +22,30 @@ import shlex
 from dataclasses import dataclass
 
 from ...clock import china_time
+from ...deployment.model import MAX_WALLTIME
 
-__all__ = ["MAX_OUTPUT_LINES", "Output", "Program", "simulate"]
+__all__ = [
+    "MAX_COMMANDS",
+    "MAX_OUTPUT_BYTES",
+    "MAX_OUTPUT_LINES",
+    "MAX_RUNTIME",
+    "Output",
+    "Program",
+    "simulate",
+]
 
 #: A job prints at most this many lines (keeps a `seq 100000000` job from eating the mock's memory).
 MAX_OUTPUT_LINES = 100_000
+#: ... and at most this many bytes (``seq`` of 4000-digit numbers, ``pwd`` of a huge work dir).
+MAX_OUTPUT_BYTES = 8 * 1024 * 1024
+#: Commands interpreted per job; later ones run silently (a 1 MiB script of ``true;`` would
+#: otherwise hold the engine for a second).
+MAX_COMMANDS = 10_000
+#: The longest a program runs: past any walltime, so an endless one always times out.
+MAX_RUNTIME = MAX_WALLTIME + 1
 _SLEEP_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 _SLEEP = re.compile(r"^(\d+(?:\.\d+)?)([smhd]?)$")
+_QUOTING = re.compile(r"[\\'\"#]")
 _SPLIT = re.compile(r"\s*(?:;|&&|\n)\s*")
 
 
@@ -56,6 +78,7 @@ def simulate(
     exit_code = 0
     output: list[Output] = []
     room = MAX_OUTPUT_LINES
+    room_bytes = MAX_OUTPUT_BYTES
 
     def sink(to_stderr: bool) -> list[str]:
         at = round(runtime)
@@ -64,11 +87,11 @@ def simulate(
             output.append(Output(at, to_stderr, []))
         return output[-1].lines
 
-    for part in _SPLIT.split(command):
+    for part in _SPLIT.split(command, maxsplit=MAX_COMMANDS)[:MAX_COMMANDS]:
         if not part or part.startswith("#"):
             continue
-        try:
-            words = shlex.split(part, comments=True)
+        try:  # shlex only where quoting matters: it is 100x slower than split() on a 1 MiB script
+            words = shlex.split(part, comments=True) if _QUOTING.search(part) else part.split()
         except ValueError:  # unbalanced quotes: the shell would fail too
             sink(True).append(f"/bin/sh: syntax error: unterminated quoted string: {part[:80]}")
             exit_code = 2
@@ -80,21 +103,26 @@ def simulate(
         name, args = words[0], words[1:]
         if name == "sleep" and args:
             m = _SLEEP.match(args[0])
-            if m:
-                runtime += float(m.group(1)) * _SLEEP_UNITS[m.group(2)]
+            if m:  # float("9" * 400) is inf: capped, never rounded
+                runtime = min(runtime + float(m.group(1)) * _SLEEP_UNITS[m.group(2)], MAX_RUNTIME)
                 slept = True
-        elif name in _PRINTS and room > 0:
-            lines = sink(to_err)
-            before = len(lines)
+        elif name in _PRINTS and room > 0 and room_bytes > 0:
+            printed: list[str] = []
             if name == "echo":
-                lines.append(" ".join(a for a in args if a != "-e"))
+                printed.append(" ".join(a for a in args if a != "-e"))
             elif name == "seq":
-                _seq(args, lines, room)
+                _seq(args, printed, room, room_bytes)
             else:
                 known = {"hostname": node, "pwd": work_dir, "whoami": user}
                 now = china_time(start + round(runtime), _DATE)
-                lines.append(known.get(name, now))
-            room -= len(lines) - before
+                printed.append(known.get(name, now))
+            size = sum(len(line) + 1 for line in printed)
+            if size > room_bytes:  # what does not fit is cut, like a full disk would
+                printed, size = _fit(printed, room_bytes)
+            if printed:
+                sink(to_err).extend(printed)
+            room -= len(printed)
+            room_bytes -= size
         elif name == "false":
             exit_code = 1
             break
@@ -109,11 +137,32 @@ def simulate(
 _PRINTS = frozenset({"echo", "seq", "hostname", "pwd", "whoami", "date"})
 
 
-def _seq(args: list[str], sink: list[str], room: int) -> None:
+def _seq(args: list[str], sink: list[str], room: int, room_bytes: int) -> None:
     numbers = [_int(a) for a in args[:2]] or [0]
     first, last = (1, numbers[0]) if len(numbers) == 1 else (numbers[0], numbers[1])
     last = min(last, first + room - 1)
-    sink.extend(str(i) for i in range(first, last + 1))
+    for i in range(first, last + 1):
+        line = str(i)
+        room_bytes -= len(line) + 1
+        if room_bytes < 0:
+            return
+        sink.append(line)
+
+
+def _fit(lines: list[str], room_bytes: int) -> tuple[list[str], int]:
+    """The first lines that fit in ``room_bytes`` (the last one cut), and their size."""
+    kept: list[str] = []
+    size = 0
+    for line in lines:
+        if size + len(line) + 1 > room_bytes:
+            rest = room_bytes - size - 1
+            if rest > 0:
+                kept.append(line[:rest])
+                size += rest + 1
+            break
+        kept.append(line)
+        size += len(line) + 1
+    return kept, size
 
 
 def _int(text: str) -> int:
