@@ -17,7 +17,7 @@ from scnet_hpc import Client, JobSpec, JobState, PollSchedule
 from scnet_hpc.mock import Clock, create_app
 from scnet_hpc.mock.testing import serve
 
-from .slurm_helpers import slurm_deployment
+from .slurm_helpers import slurm_deployment, user_home
 
 ENGINES = ["simulated", pytest.param("slurm", marks=pytest.mark.slurm)]
 FAST = PollSchedule(initial=0.2, factor=1.0, floor=0.2, fraction=0.0, ceiling=0.2)
@@ -47,7 +47,7 @@ def sdk(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Client
             **timing,
         )
         with client:
-            yield client, tmp_path / "home" / "demo"
+            yield client, user_home(tmp_path, "demo")
             active = [j.job_id for j in client.jobs() if j.job_status != "statC"]
             if active:
                 client.cancel(active)
