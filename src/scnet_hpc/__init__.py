@@ -17,8 +17,8 @@ Logging goes to the ``scnet_hpc`` logger (``scnet_hpc.http`` prints each request
 with tokens, secret keys and signatures masked.
 """
 
-from ._async_client import AsyncClient, AsyncJob
-from ._client import Client, Job
+from ._async_client import AsyncClient, AsyncFiles, AsyncJob
+from ._client import Client, Files, Job
 from ._config import DEFAULT_AUTH_URL, DEFAULT_PLATFORM_URL, default_token_cache, env_settings
 from ._jobspec import JobSpec, format_walltime
 from ._logging import redact
@@ -36,6 +36,7 @@ from .errors import (
     AuthenticationError,
     ConfigurationError,
     ContractViolation,
+    FilePermissionError,
     HttpStatusError,
     InvalidArgumentError,
     InvalidJobSpec,
@@ -43,9 +44,12 @@ from .errors import (
     JobNotFoundError,
     JobRejectedError,
     JobTimeoutError,
+    RemoteFileExistsError,
+    RemoteFileNotFoundError,
     RequestTimeoutError,
     ScnetError,
     ServerError,
+    StorageFullError,
     SubmitManyError,
     TokenExpiredError,
     TransportError,
@@ -58,11 +62,14 @@ __all__ = [
     "AccountFrozenError",
     "ApiError",
     "AsyncClient",
+    "AsyncFiles",
     "AsyncJob",
     "AuthenticationError",
     "Client",
     "ConfigurationError",
     "ContractViolation",
+    "FilePermissionError",
+    "Files",
     "HttpStatusError",
     "InvalidArgumentError",
     "InvalidJobSpec",
@@ -77,10 +84,13 @@ __all__ = [
     "PollSchedule",
     "Region",
     "RegionInfo",
+    "RemoteFileExistsError",
+    "RemoteFileNotFoundError",
     "RequestTimeoutError",
     "RetryPolicy",
     "ScnetError",
     "ServerError",
+    "StorageFullError",
     "SubmitManyError",
     "TokenExpiredError",
     "TransportError",

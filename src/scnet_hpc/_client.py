@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 
@@ -12,6 +14,7 @@ from scnet_hpc_api import Client as GeneratedClient
 from scnet_hpc_api.models import (
     Cluster,
     FileContent,
+    FileEntry,
     HistoryJob,
     HistoryJobDetail,
     JobStateCount,
@@ -34,13 +37,14 @@ from ._base_client import (
 from ._config import USER_AGENT
 from ._core import DEFAULT_PAGE_SIZE, TimeArg
 from ._drivers import drive_sync
+from ._files import FilePlans, Progress
 from ._jobspec import JobSpec
 from ._plans import Plan
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._states import JobState, JobStatus
 
-__all__ = ["Client", "Job"]
+__all__ = ["Client", "Files", "Job"]
 
 T = TypeVar("T")
 
@@ -72,6 +76,11 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Callable[[float], Any
 
     def _run(self, plan: Plan[T]) -> T:
         return drive_sync(plan, self._http, self._sleep)
+
+    @property
+    def files(self) -> Files:
+        """The region's file service: ``ls``, ``upload``, ``download``, ``mkdir``, ``rm``, ..."""
+        return Files(self)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -333,3 +342,71 @@ class Job(BaseJob["Client"]):
     def output(self, stream: Literal["stdout", "stderr"] = "stdout") -> str:
         """The job's standard output (or error) file, every page."""
         return self._client._run(self._client._core.output(self._ref, stream))
+
+
+class Files:
+    """``client.files``: the region's file service (efile). Relative remote paths are under
+    the home. Errors: ``RemoteFileNotFoundError``, ``RemoteFileExistsError``,
+    ``FilePermissionError`` (outside the home), ``StorageFullError`` (quota)."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def _run(self, plan: Plan[T]) -> T:
+        return self._client._run(plan)
+
+    @property
+    def _plans(self) -> FilePlans:
+        return self._client._core.files
+
+    def ls(self, path: str | None = None) -> list[FileEntry]:
+        """The entries of a folder (default: the home), every page."""
+        return self._run(self._plans.ls(path))
+
+    def exists(self, path: str) -> bool:
+        return self._run(self._plans.exists(path))
+
+    def mkdir(self, path: str, *, parents: bool = True) -> str:
+        """Create a folder (with ``parents``, like ``mkdir -p``); returns its absolute path."""
+        return self._run(self._plans.mkdir(path, parents))
+
+    def upload(
+        self,
+        local: str | os.PathLike[str],
+        remote_dir: str,
+        *,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+    ) -> str:
+        """Upload a local file into ``remote_dir`` (chunked above 32 MiB, a failed chunk re-sent
+        alone); returns the remote path. ``progress(bytes_done, total)`` follows it."""
+        return self._run(self._plans.upload(local, remote_dir, overwrite, progress))
+
+    def download(
+        self,
+        remote: str,
+        local: str | os.PathLike[str],
+        *,
+        progress: Progress | None = None,
+    ) -> Path:
+        """Download a file (a folder comes as a zip) to ``local`` (a file, or a folder to put it
+        in), through a temporary file renamed when complete; resumes with ``Range``."""
+        return self._run(self._plans.download(remote, local, progress))
+
+    def rm(self, path: str, *, recursive: bool = False) -> None:
+        self._run(self._plans.rm(path, recursive))
+
+    def mv(self, src: str, dst_dir: str, *, overwrite: bool = False) -> str:
+        """Move ``src`` into the folder ``dst_dir``; returns the new path."""
+        return self._run(self._plans.transfer(src, dst_dir, move=True, overwrite=overwrite))
+
+    def cp(self, src: str, dst_dir: str, *, overwrite: bool = False) -> str:
+        """Copy ``src`` into the folder ``dst_dir``; returns the copy's path."""
+        return self._run(self._plans.transfer(src, dst_dir, move=False, overwrite=overwrite))
+
+    def rename(self, path: str, new_name: str) -> str:
+        return self._run(self._plans.rename(path, new_name))
+
+    def read_text(self, path: str) -> str:
+        """A text file's content through the preview operation (at most 10 MiB on the service)."""
+        return self._run(self._plans.read_text(path))

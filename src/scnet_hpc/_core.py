@@ -51,6 +51,7 @@ from scnet_hpc_api.models import (
 from scnet_hpc_api.types import UNSET, Unset
 
 from . import _jobs
+from ._files import FilePlans
 from ._jobs import JobRef, china_time
 from ._jobspec import JobSpec
 from ._many import JobsWaiter, SubmitOutcome
@@ -98,6 +99,7 @@ class Core:
     def __init__(self, session: Session, options: Options) -> None:
         self.session = session
         self.options = options
+        self.files = FilePlans(self)
 
     def with_options(self, options: Options) -> Core:
         return Core(self.session, options)

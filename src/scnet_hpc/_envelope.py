@@ -26,9 +26,13 @@ from .errors import (
     ApiError,
     AuthenticationError,
     ContractViolation,
+    FilePermissionError,
     InvalidRequestError,
     JobRejectedError,
+    RemoteFileExistsError,
+    RemoteFileNotFoundError,
     ServerError,
+    StorageFullError,
 )
 
 __all__ = ["MAX_DEPTH", "api_error", "decode", "unwrap", "unwrap_body"]
@@ -48,6 +52,10 @@ _ERROR_CLASSES: dict[str, type[ApiError]] = {
     "10010": InvalidRequestError,
     "10011": InvalidRequestError,
     "10012": ServerError,
+    "911020": RemoteFileNotFoundError,
+    "911021": RemoteFileExistsError,
+    "911030": FilePermissionError,
+    "911501": StorageFullError,
 }
 #: A submit refused by the scheduler carries its stderr (``exitcode:1, errorinfo: sbatch: ...``).
 _SCHEDULER_MESSAGE = re.compile(r"errorinfo|exitcode\s*:|\b(sbatch|qsub|bsub)\b", re.IGNORECASE)

@@ -23,6 +23,7 @@ __all__ = [
     "AuthenticationError",
     "ConfigurationError",
     "ContractViolation",
+    "FilePermissionError",
     "HttpStatusError",
     "InvalidArgumentError",
     "InvalidJobSpec",
@@ -30,6 +31,8 @@ __all__ = [
     "JobNotFoundError",
     "JobRejectedError",
     "JobTimeoutError",
+    "RemoteFileExistsError",
+    "RemoteFileNotFoundError",
     "RequestTimeoutError",
     "ScnetError",
     "ServerError",
@@ -96,6 +99,22 @@ class ServerError(ApiError):
 
 class JobRejectedError(ApiError):
     """The scheduler refused the job; ``msg`` is its stderr, verbatim (e.g. ``sbatch: error``)."""
+
+
+class RemoteFileNotFoundError(ApiError, FileNotFoundError):
+    """The file service has no such file or folder (``911020``)."""
+
+
+class RemoteFileExistsError(ApiError, FileExistsError):
+    """The target already exists and was kept (``911021``; ``overwrite=True`` replaces it)."""
+
+
+class FilePermissionError(ApiError, PermissionError):
+    """The path is outside what the user may reach, e.g. outside the home (``911030``)."""
+
+
+class StorageFullError(ApiError):
+    """The user's storage quota has no room for the write (``911501``)."""
 
 
 # --------------------------------------------------------------------------- transport
