@@ -30,6 +30,7 @@ from ._signing import sign, string_to_sign
 from ._states import JobState, JobStatus
 from ._tokens import jwt_expiry
 from ._version import __version__
+from ._workflow import RunResult
 from .errors import (
     AccountFrozenError,
     ApiError,
@@ -88,6 +89,7 @@ __all__ = [
     "RemoteFileNotFoundError",
     "RequestTimeoutError",
     "RetryPolicy",
+    "RunResult",
     "ScnetError",
     "ServerError",
     "StorageFullError",

@@ -49,6 +49,7 @@ from ._plans import Plan
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._states import JobState, JobStatus
+from ._workflow import RunResult, download_outputs, run
 
 __all__ = ["AsyncClient", "AsyncFiles", "AsyncJob"]
 
@@ -231,6 +232,27 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncS
             for ref in await self._run(waiter.next_batch()):
                 yield handles[id(ref)]
 
+    async def run(
+        self,
+        spec: JobSpec,
+        *,
+        inputs: Sequence[str | os.PathLike[str]] = (),
+        outputs: Sequence[str] = (),
+        download_to: str | os.PathLike[str] = ".",
+        scheduler_id: int | str | None = None,
+        timeout: float | None = None,
+        poll: PollSchedule | None = None,
+        on_status: Callable[[JobStatus | None], object] | None = None,
+    ) -> RunResult[AsyncJob]:
+        """The whole run (see ``Client.run``), awaited."""
+        ref, status, files, work_dir = await self._run(
+            run(
+                self._core, spec, inputs, outputs, download_to,
+                scheduler_id=scheduler_id, timeout=timeout, poll=poll, on_status=on_status,
+            )
+        )  # fmt: skip
+        return RunResult(AsyncJob(self, ref), status, files, work_dir)
+
     async def job(self, job_id: str, *, scheduler_id: int | str | None = None) -> AsyncJob:
         """A handle on an existing job, with its current status (realtime, else history)."""
         return AsyncJob(self, await self._run(self._core.job(job_id, scheduler_id)))
@@ -341,6 +363,13 @@ class AsyncJob(BaseJob["AsyncClient"]):
     async def output(self, stream: Literal["stdout", "stderr"] = "stdout") -> str:
         """The job's standard output (or error) file, every page."""
         return await self._client._run(self._client._core.output(self._ref, stream))
+
+    async def download_outputs(
+        self, dest: str | os.PathLike[str], patterns: Sequence[str] = ()
+    ) -> list[Path]:
+        """See ``Job.download_outputs``."""
+        core = self._client._core
+        return await self._client._run(download_outputs(core, self._ref, patterns, dest))
 
 
 class AsyncFiles:

@@ -43,6 +43,7 @@ from ._plans import Plan
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._states import JobState, JobStatus
+from ._workflow import RunResult, download_outputs, run
 
 __all__ = ["Client", "Files", "Job"]
 
@@ -202,6 +203,30 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Callable[[float], Any
             for ref in self._run(waiter.next_batch()):
                 yield handles[id(ref)]
 
+    def run(
+        self,
+        spec: JobSpec,
+        *,
+        inputs: Sequence[str | os.PathLike[str]] = (),
+        outputs: Sequence[str] = (),
+        download_to: str | os.PathLike[str] = ".",
+        scheduler_id: int | str | None = None,
+        timeout: float | None = None,
+        poll: PollSchedule | None = None,
+        on_status: Callable[[JobStatus | None], object] | None = None,
+    ) -> RunResult[Job]:
+        """The whole run: a work folder under the home (unless ``spec.work_dir``), the
+        ``inputs`` uploaded into it, ``spec`` submitted there, waited for, and its stdout,
+        stderr and the files matching ``outputs`` (globs relative to the work folder, e.g.
+        ``"out/*.dat"``) downloaded into ``download_to``."""
+        ref, status, files, work_dir = self._run(
+            run(
+                self._core, spec, inputs, outputs, download_to,
+                scheduler_id=scheduler_id, timeout=timeout, poll=poll, on_status=on_status,
+            )
+        )  # fmt: skip
+        return RunResult(Job(self, ref), status, files, work_dir)
+
     def job(self, job_id: str, *, scheduler_id: int | str | None = None) -> Job:
         """A handle on an existing job, with its current status (realtime, else history)."""
         return Job(self, self._run(self._core.job(job_id, scheduler_id)))
@@ -342,6 +367,14 @@ class Job(BaseJob["Client"]):
     def output(self, stream: Literal["stdout", "stderr"] = "stdout") -> str:
         """The job's standard output (or error) file, every page."""
         return self._client._run(self._client._core.output(self._ref, stream))
+
+    def download_outputs(
+        self, dest: str | os.PathLike[str], patterns: Sequence[str] = ()
+    ) -> list[Path]:
+        """Download the job's stdout, stderr and the files matching ``patterns`` (globs
+        relative to its work folder) into the folder ``dest``; returns the local paths."""
+        core = self._client._core
+        return self._client._run(download_outputs(core, self._ref, patterns, dest))
 
 
 class Files:

@@ -215,6 +215,7 @@ class Core:
             stdout=info.get("GAP_STD_OUT_FILE"),
             stderr=info.get("GAP_STD_ERR_FILE"),
             job_name=info["GAP_JOB_NAME"],
+            work_dir=info.get("GAP_WORK_DIR"),
         )
 
     def attach(self, job_id: str, scheduler_id: int | str | None) -> Plan[JobRef]:

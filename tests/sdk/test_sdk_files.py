@@ -14,6 +14,9 @@ import pytest
 from scnet_hpc import (
     Client,
     FilePermissionError,
+    InvalidArgumentError,
+    JobSpec,
+    JobState,
     RemoteFileExistsError,
     RemoteFileNotFoundError,
     StorageFullError,
@@ -245,3 +248,26 @@ def test_a_failed_chunk_is_sent_again_alone(
     assert seen[0] == (0, 2500)
     assert seen[-1] == (2500, 2500)
     assert len(seen) >= 8
+
+
+# ---------------------------------------------------------------------- run: up, job, down
+
+
+def test_run_uploads_inputs_into_a_fresh_work_dir_and_submits_there(
+    make_client: MakeClient, tmp_path: Path, mock: Any
+) -> None:
+    client = make_client()
+    data = tmp_path / "data.txt"
+    data.write_text("1 2 3\n")
+    spec = JobSpec(command="sleep 30; echo hi", queue="debug", walltime=600, job_name="t")
+    result = client.run(spec, inputs=[data], download_to=tmp_path / "out")
+    assert result.status.state is JobState.COMPLETED
+    assert result.work_dir.startswith(f"{HOME}/scnet-runs/t-")
+    assert client.files.read_text(f"{result.work_dir}/data.txt") == "1 2 3\n"
+    assert result.job.refresh().work_dir == result.work_dir
+    again = client.run(spec, inputs=[data], download_to=tmp_path / "out")
+    assert again.work_dir != result.work_dir  # every run has its own folder
+    with pytest.raises(InvalidArgumentError):
+        client.run(spec, outputs=["../escape"], download_to=tmp_path)
+    with pytest.raises(InvalidArgumentError):
+        client.run(spec, inputs=[tmp_path / "missing.txt"], download_to=tmp_path)

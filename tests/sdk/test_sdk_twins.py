@@ -83,6 +83,9 @@ def run_sync(app: Any, recorder: Recorder) -> list[Any]:
         out += [f.mv("tw/d2.txt", "tw/in"), f.upload(local, "tw", overwrite=True)]
         out += [f.download("tw/in/d2.txt", local.parent / "back").read_bytes()]
         out += [f.rm("tw", recursive=True), f.exists("tw")]
+        r = c.run(SHORT, inputs=[local], download_to=local.parent / "run")
+        out += [r.status.state, r.work_dir, [p.name for p in r.files]]
+        out += [[p.name for p in r.job.download_outputs(local.parent / "again")]]
     return out
 
 
@@ -119,6 +122,9 @@ async def run_async(app: Any, recorder: Recorder) -> list[Any]:
         out += [await f.mv("tw/d2.txt", "tw/in"), await f.upload(local, "tw", overwrite=True)]
         out += [(await f.download("tw/in/d2.txt", local.parent / "back")).read_bytes()]
         out += [await f.rm("tw", recursive=True), await f.exists("tw")]
+        r = await c.run(SHORT, inputs=[local], download_to=local.parent / "run")
+        out += [r.status.state, r.work_dir, [p.name for p in r.files]]
+        out += [[p.name for p in await r.job.download_outputs(local.parent / "again")]]
     return out
 
 
