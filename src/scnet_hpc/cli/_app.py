@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _register() -> None:
-    from . import _account, _jobs, _wait
+    from . import _account, _files, _jobs, _wait
 
     for command in (
         _account.login,
@@ -180,6 +180,8 @@ def _register() -> None:
         _jobs.history,
         _account.stats,
         _jobs.output,
+        _files.files,
+        _files.run,
     ):
         cli.add_command(command)
 

@@ -58,6 +58,10 @@ CODE_MEANINGS = {
     "10010": "file check failed",
     "10011": "file too large",
     "10012": "connection interrupted",
+    "911020": "no such file",
+    "911021": "already exists",
+    "911030": "permission denied",
+    "911501": "storage full",
 }
 
 #: ``JobSpec`` field -> the ``submit`` option that sets it, so errors name what the user typed.

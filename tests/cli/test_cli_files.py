@@ -1,0 +1,63 @@
+"""``scnet-hpc files ...`` and ``scnet-hpc run`` against the served mock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .cli_support import Cli, Mock
+
+HOME = "/public/home/demo"
+
+
+def test_files_commands_end_to_end(run: Cli, tmp_path: Path) -> None:
+    local = tmp_path / "data.txt"
+    local.write_text("1 2 3\n")
+    assert run.json("files", "mkdir", "cli/in") == {"created": [f"{HOME}/cli/in"]}
+    put = run.ok("files", "put", str(local), "cli/in")
+    assert f"uploaded {local} -> {HOME}/cli/in/data.txt" in put.stderr  # plain: no terminal
+    listed = run.json("files", "ls", "cli/in")
+    assert [(e["name"], e["size"]) for e in listed] == [("data.txt", 6)]
+    assert "data.txt" in run.ok("files", "ls", "cli/in").stdout
+    assert run.ok("files", "cat", "cli/in/data.txt").stdout == "1 2 3\n"
+    again = run("files", "put", str(local), "cli/in")
+    assert again.exit_code == 3
+    assert again.error_lines[0].startswith("error: [911021 already exists]"), again.stderr
+    run.ok("files", "put", "--force", str(local), "cli/in")
+    assert run.json("files", "cp", "cli/in/data.txt", "cli") == {"copied": [f"{HOME}/cli/data.txt"]}
+    run.ok("files", "mkdir", "cli/out")
+    assert run.json("files", "mv", "cli/data.txt", "cli/out") == {
+        "moved": [f"{HOME}/cli/out/data.txt"]
+    }
+    got = run.json("files", "get", "cli/out/data.txt", str(tmp_path / "back.txt"))
+    assert got == {"downloaded": [str(tmp_path / "back.txt")]}
+    assert (tmp_path / "back.txt").read_text() == "1 2 3\n"
+    refused = run("files", "rm", "cli")
+    assert refused.exit_code == 3
+    run.ok("files", "rm", "-r", "cli")
+    assert [e["name"] for e in run.json("files", "ls")] == []
+
+
+def test_files_errors_are_one_line_with_the_api_exit_code(run: Cli, tmp_path: Path) -> None:
+    outside = run("files", "ls", "/etc")
+    assert outside.exit_code == 3
+    assert outside.error_lines[0].startswith("error: [911030 permission denied] list_files")
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    missing = run("files", "get", "nothing.txt", str(dest))
+    assert missing.exit_code == 3
+    assert "911020" in missing.error_lines[0]
+    assert list(dest.iterdir()) == []
+
+
+def test_run_uploads_runs_and_brings_back_stdout(run: Cli, mock: Mock, tmp_path: Path) -> None:
+    data = tmp_path / "data.txt"
+    data.write_text("x\n")
+    dest = tmp_path / "results"
+    out = run.json(
+        "run", "-q", "debug", "-J", "clirun", "--input", str(data), "--dest", str(dest),
+        "--interval", "0.2", "--", "sleep 0; echo ran",
+    )  # fmt: skip
+    assert out["status"]["state"] == "completed"
+    assert out["work_dir"].startswith(f"{HOME}/scnet-runs/clirun-")
+    listed = run.json("files", "ls", out["work_dir"])
+    assert "data.txt" in [e["name"] for e in listed]
