@@ -411,7 +411,7 @@ class Files:
         overwrite: bool = False,
         progress: Progress | None = None,
     ) -> str:
-        """Upload a local file into ``remote_dir`` (chunked above 32 MiB, a failed chunk re-sent
+        """Upload a local file into ``remote_dir`` (chunked above 64 MiB, a failed chunk re-sent
         alone); returns the remote path. ``progress(bytes_done, total)`` follows it."""
         return self._run(self._plans.upload(local, remote_dir, overwrite, progress))
 

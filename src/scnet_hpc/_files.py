@@ -2,9 +2,9 @@
 
 Transfers never hold a file in memory. An upload of at most ``CHUNK_THRESHOLD`` bytes is one
 multipart request whose file part httpx streams from disk; a larger one goes in
-``CHUNK_SIZE`` chunks (``upload_chunk``, then ``merge_chunks``), so a failed chunk is re-sent
-alone by the choke point's retry (a chunk is keyed by the upload's identifier and its number:
-sending it twice stores it once) and memory stays at one chunk. A download streams into a
+``CHUNK_SIZE`` chunks (``upload_chunk``, then ``merge_chunks``), each streamed from its window
+of the file, so a failed chunk is re-sent alone by the choke point's retry (a chunk is keyed by
+the upload's identifier and its number: sending it twice stores it once). A download streams into a
 temporary file next to the target (``.NAME.XXXX.part``), renamed over the target only when
 complete; after a transient failure the retry asks for the missing bytes with ``Range``: a 206
 continues the file, a 200 (a server that ignores ``Range``) starts it again.
@@ -62,9 +62,10 @@ from .errors import ContractViolation, InvalidArgumentError, RemoteFileExistsErr
 __all__ = ["CHUNK_SIZE", "CHUNK_THRESHOLD", "FilePlans", "Progress"]
 
 #: Files larger than this are uploaded in chunks.
-CHUNK_THRESHOLD = 32 * 2**20
-#: The size of one chunk: what is re-sent when a chunk fails, and what an upload holds in memory.
-CHUNK_SIZE = 8 * 2**20
+CHUNK_THRESHOLD = 64 * 2**20
+#: The size of one chunk: what is re-sent when a chunk fails. Chunks are streamed from the file
+#: (never read whole), so the size only trades requests against what a failure costs again.
+CHUNK_SIZE = 32 * 2**20
 #: Entries asked for per ``list_files`` page.
 LIST_PAGE = 1000
 
@@ -230,11 +231,11 @@ class FilePlans:
             length = min(CHUNK_SIZE, size - offset)
 
             def build(number: int = number, offset: int = offset, length: int = length) -> Any:
-                fh.seek(offset)
-                data = fh.read(length)  # one chunk in memory, read again on a retry
+                # A window on the file, streamed by httpx (and read again on a retry).
+                window = _Window(fh, offset, length)
                 form = UploadChunkForm(
                     chunk_number=number,
-                    file=File(payload=io.BytesIO(data), file_name=name),
+                    file=File(payload=window, file_name=name),
                     filename=name,
                     path=folder,
                     relative_path=name,
@@ -243,7 +244,7 @@ class FilePlans:
                     cover=_cover(overwrite),
                     identifier=identifier,
                     chunk_size=CHUNK_SIZE,
-                    current_chunk_size=len(data),
+                    current_chunk_size=length,
                 )
                 return upload_chunk._get_kwargs(body=form)
 
@@ -332,6 +333,42 @@ class DownloadSink:
         self.written += len(chunk)
         if self.progress is not None:
             self.progress(self.written, self.total if self.total is not None else self.written)
+
+
+class _Window(io.RawIOBase):
+    """``length`` bytes of ``fh`` from ``offset``, as a file httpx can stream and measure."""
+
+    def __init__(self, fh: BinaryIO, offset: int, length: int) -> None:
+        self.fh, self.offset, self.length, self.pos = fh, offset, length, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.pos
+
+    def seek(self, pos: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self.pos, io.SEEK_END: self.length}[whence]
+        self.pos = max(0, min(self.length, base + pos))
+        return self.pos
+
+    def read(self, size: int = -1) -> bytes:
+        left = self.length - self.pos
+        size = left if size is None or size < 0 else min(size, left)
+        if size <= 0:
+            return b""
+        self.fh.seek(self.offset + self.pos)
+        data = self.fh.read(size)
+        self.pos += len(data)
+        return data
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def _cover(overwrite: bool) -> CoverMode:
