@@ -85,10 +85,10 @@ def run(report: Report, *, quick: bool = False) -> None:
             files = client.files  # type: ignore[attr-defined]
             up: list[float] = []
             down: list[float] = []
+            remote = f"{HOME}/{source.name}"
             for index in range(rounds):
                 sdk_up = lambda: files.upload(source, HOME, overwrite=True)  # noqa: E731
                 raw_up = lambda: _raw_upload(raw, source)  # noqa: E731
-                remote = f"{HOME}/{source.name}"
                 sdk_down = lambda: files.download(remote, work / "sdk.bin")  # noqa: E731
                 raw_down = lambda: _raw_download(raw, remote, work / "raw.bin")  # noqa: E731
                 if index % 2:
