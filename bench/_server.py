@@ -109,7 +109,7 @@ def mock_server(
             "--speed",
             str(speed),
             *(arg for name in seed_files for arg in ("--seed-file", name)),
-        ],  # fmt: skip
+        ],
         stdout=subprocess.PIPE,
         text=True,
         env=env,
