@@ -23,7 +23,7 @@ import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, cast
 
 import httpx
 from scnet_hpc_api.api.files import (
@@ -235,7 +235,7 @@ class FilePlans:
                 window = _Window(fh, offset, length)
                 form = UploadChunkForm(
                     chunk_number=number,
-                    file=File(payload=window, file_name=name),
+                    file=File(payload=cast(BinaryIO, window), file_name=name),
                     filename=name,
                     path=folder,
                     relative_path=name,
