@@ -271,3 +271,34 @@ def test_run_uploads_inputs_into_a_fresh_work_dir_and_submits_there(
         client.run(spec, outputs=["../escape"], download_to=tmp_path)
     with pytest.raises(InvalidArgumentError):
         client.run(spec, inputs=[tmp_path / "missing.txt"], download_to=tmp_path)
+
+
+def test_run_returns_what_the_job_wrote_byte_identical(
+    make_client: MakeClient, tmp_path: Path
+) -> None:
+    client = make_client()
+    data = tmp_path / "data.txt"
+    data.write_text("x\n")
+    program = (
+        "sleep 60; echo started; echo 3 lines > out/result.txt; seq 2 >> out/result.txt; "
+        "echo ignored > out/skip.log; echo oops >&2"
+    )
+    spec = JobSpec(command=program, queue="debug", walltime=600, job_name="e2e")
+    back = tmp_path / "back"
+    result = client.run(spec, inputs=[data], outputs=["out/*.txt"], download_to=back)
+    assert result.status.state is JobState.COMPLETED
+    job_id = result.job.id
+    assert sorted(p.relative_to(back).as_posix() for p in result.files) == [
+        "out/result.txt", f"std.err.{job_id}", f"std.out.{job_id}",
+    ]  # fmt: skip
+    assert (back / "out" / "result.txt").read_bytes() == b"3 lines\n1\n2\n"
+    assert (back / f"std.out.{job_id}").read_bytes() == b"started\n"
+    assert (back / f"std.err.{job_id}").read_text() == result.job.output("stderr") == "oops\n"
+    # the same bytes as the job API's view of the file, and as the tree holds them
+    assert client.files.read_text(f"{result.work_dir}/out/result.txt") == "3 lines\n1\n2\n"
+    again = result.job.download_outputs(tmp_path / "again", ["out/*"])
+    assert sorted(p.name for p in again) == sorted(
+        ["result.txt", "skip.log", f"std.out.{job_id}", f"std.err.{job_id}"]
+    )
+    with pytest.raises(RemoteFileNotFoundError):
+        result.job.download_outputs(tmp_path / "none", ["out/*.dat"])

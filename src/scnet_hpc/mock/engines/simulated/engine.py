@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import heapq
 import math
+import posixpath
 import threading
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ...clock import ISO_TIME, Clock, china_time
@@ -43,7 +44,10 @@ from ..slurm_syntax import TIME_LIMIT, expand_output_pattern, time_limit_refusal
 from .lanes import AT_JOB_LIMIT, Lanes
 from .program import Output, simulate
 
-__all__ = ["SimulatedEngine"]
+__all__ = ["FileWriter", "SimulatedEngine"]
+
+#: ``writer(account, path, lines, truncate)``: where a job's writes also go (see ``on_write``).
+FileWriter = Callable[[RegionAccount, str, list[str], bool], None]
 
 _FAILED = "sbatch: error: Batch job submission failed: "
 NODE_CONFIG = _FAILED + "Requested node configuration is not available"
@@ -120,6 +124,7 @@ class SimulatedEngine:
         self._lock = threading.RLock()
         self._scheds: dict[int, _Scheduler] = {}
         self._accounts: dict[tuple[int, str], RegionAccount] = {}
+        self._file_writer: FileWriter | None = None
         for region in deployment.regions:
             for spec in region.schedulers:
                 nodes: dict[str, _Node] = {}
@@ -487,6 +492,10 @@ class SimulatedEngine:
         rec = job.record
         while job.unprinted and job.unprinted[0].at <= t:
             out = job.unprinted.popleft()
+            if out.target is not None:
+                path = posixpath.normpath(posixpath.join(rec.work_dir, out.target))
+                self._write(s, path, rec.user, out.lines, truncate=not out.append)
+                continue
             path = rec.stderr_path if out.to_stderr else rec.stdout_path
             self._write(s, path, rec.user, out.lines)
         if job.unprinted:
@@ -549,10 +558,19 @@ class SimulatedEngine:
         s.used_by_user[rec.user] = s.used_by_user.get(rec.user, 0) + rec.num_cores * (t - start)
         heapq.heappush(s.leaving, (t, rec.job_id))
 
-    @staticmethod
+    def on_write(self, writer: FileWriter) -> None:
+        """Also hand every write of a job to ``writer`` (the mock's file service: what a job
+        writes is what the user lists and downloads)."""
+        self._file_writer = writer
+
     def _write(
-        s: _Scheduler, path: str, owner: str, lines: list[str], *, truncate: bool = False
+        self, s: _Scheduler, path: str, owner: str, lines: list[str], *, truncate: bool = False
     ) -> None:
+        writer = self._file_writer
+        if writer is not None:
+            account = self._account(s.spec.id, owner)
+            if account is not None:
+                writer(account, path, lines, truncate)
         f = s.files.get(path)
         if f is None or truncate or f.owner != owner:
             if f is not None:

@@ -32,11 +32,15 @@ _DATE = "%a %b %d %H:%M:%S CST %Y"  # what `date` prints in the job's (China) lo
 
 @dataclass(frozen=True)
 class Output:
-    """Lines one command printed, ``at`` seconds after the job started, to stdout or stderr."""
+    """Lines one command printed, ``at`` seconds after the job started, to stdout or stderr,
+    or to the file ``target`` (``> FILE`` replaces it, ``>> FILE`` appends; a relative path is
+    relative to the work dir)."""
 
     at: int
     to_stderr: bool
     lines: list[str]
+    target: str | None = None
+    append: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,10 +61,12 @@ def simulate(
     output: list[Output] = []
     room = MAX_OUTPUT_LINES
 
-    def sink(to_stderr: bool) -> list[str]:
+    def sink(to_stderr: bool, target: str | None = None, append: bool = False) -> list[str]:
         at = round(runtime)
         last = output[-1] if output else None
-        if last is None or last.at != at or last.to_stderr != to_stderr:
+        if target is not None or last is None or last.target is not None:
+            output.append(Output(at, to_stderr, [], target, append))
+        elif last.at != at or last.to_stderr != to_stderr:
             output.append(Output(at, to_stderr, []))
         return output[-1].lines
 
@@ -77,6 +83,9 @@ def simulate(
             continue
         to_err = any(w in (">&2", "1>&2") for w in words)
         words = [w for w in words if w not in (">&2", "1>&2")]
+        words, target, append = _redirection(words)
+        if not words:
+            continue
         name, args = words[0], words[1:]
         if name == "sleep" and args:
             m = _SLEEP.match(args[0])
@@ -84,7 +93,7 @@ def simulate(
                 runtime += float(m.group(1)) * _SLEEP_UNITS[m.group(2)]
                 slept = True
         elif name in _PRINTS and room > 0:
-            lines = sink(to_err)
+            lines = sink(to_err, target, append)
             before = len(lines)
             if name == "echo":
                 lines.append(" ".join(a for a in args if a != "-e"))
@@ -107,6 +116,29 @@ def simulate(
 
 
 _PRINTS = frozenset({"echo", "seq", "hostname", "pwd", "whoami", "date"})
+_REDIRECT = re.compile(r"^(1?>>?)(.*)$")
+
+
+def _redirection(words: list[str]) -> tuple[list[str], str | None, bool]:
+    """``words`` without a ``> FILE`` / ``>> FILE`` (also ``>FILE``), and where they go."""
+    kept: list[str] = []
+    target: str | None = None
+    append = False
+    i = 0
+    while i < len(words):
+        m = _REDIRECT.match(words[i])
+        if m is None:
+            kept.append(words[i])
+            i += 1
+            continue
+        name = m.group(2)
+        if not name and i + 1 < len(words):
+            i += 1
+            name = words[i]
+        if name:
+            target, append = name, m.group(1).endswith(">>")
+        i += 1
+    return kept, target, append
 
 
 def _seq(args: list[str], sink: list[str], room: int) -> None:
