@@ -55,9 +55,15 @@ def test_run_uploads_runs_and_brings_back_stdout(run: Cli, mock: Mock, tmp_path:
     dest = tmp_path / "results"
     out = run.json(
         "run", "-q", "debug", "-J", "clirun", "--input", str(data), "--dest", str(dest),
-        "--interval", "0.2", "--", "sleep 0; echo ran",
+        "--interval", "0.2", "--get", "out/*", "--", "sleep 0; echo ran; echo 42 > out/r.txt",
     )  # fmt: skip
     assert out["status"]["state"] == "completed"
+    job_id = out["job_id"]
+    assert sorted(Path(p).relative_to(dest).as_posix() for p in out["files"]) == [
+        "out/r.txt", f"std.err.{job_id}", f"std.out.{job_id}",
+    ]  # fmt: skip
+    assert (dest / "out" / "r.txt").read_bytes() == b"42\n"
+    assert (dest / f"std.out.{job_id}").read_bytes() == b"ran\n"
     assert out["work_dir"].startswith(f"{HOME}/scnet-runs/clirun-")
     listed = run.json("files", "ls", out["work_dir"])
     assert "data.txt" in [e["name"] for e in listed]
