@@ -12,7 +12,7 @@ ENGINE ?= simulated
 GENERATED_PKG := generated/scnet_hpc_api
 
 .PHONY: help venv generate check-generated lint typecheck check test unit-test contract-test \
-        mock bench slurm-up slurm-down test-slurm examples clean
+        mock bench drift slurm-up slurm-down test-slurm examples clean
 
 help: ## this list
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "make %-16s %s\n", $$1, $$2 }' \
@@ -79,6 +79,10 @@ mock: $(STAMP) ## serve the mock deployment on 127.0.0.1:$PORT (ENGINE=simulated
 
 bench: $(STAMP) ## benchmarks; figures printed and written to reports/bench.json
 	$(BIN)/python -m bench
+
+drift: $(STAMP) ## check recorded answers (BODIES=dir, from SCNET_RECORD_DIR) against openapi.yaml
+	@test -n "$(BODIES)" || { echo "make drift: set BODIES=dir (a directory SCNET_RECORD_DIR or scnet-hpc --record wrote)" >&2; exit 2; }
+	$(BIN)/python -m scnet_hpc.drift "$(BODIES)" $(if $(JSON),--json)
 
 slurm-up: ## start a local single-node Slurm for ENGINE=slurm (root; installs Debian's packages)
 	@scripts/slurm-up.sh

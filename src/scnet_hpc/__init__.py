@@ -23,6 +23,7 @@ from ._config import DEFAULT_AUTH_URL, DEFAULT_PLATFORM_URL, default_token_cache
 from ._jobspec import JobSpec, format_walltime
 from ._logging import redact
 from ._options import DEFAULT_TIMEOUT
+from ._platform import CoreState
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._retry import RetryPolicy
@@ -45,6 +46,7 @@ from .errors import (
     JobNotFoundError,
     JobRejectedError,
     JobTimeoutError,
+    OperationTimeoutError,
     RemoteFileExistsError,
     RemoteFileNotFoundError,
     RequestTimeoutError,
@@ -69,6 +71,7 @@ __all__ = [
     "Client",
     "ConfigurationError",
     "ContractViolation",
+    "CoreState",
     "FilePermissionError",
     "Files",
     "HttpStatusError",
@@ -82,6 +85,7 @@ __all__ = [
     "JobState",
     "JobStatus",
     "JobTimeoutError",
+    "OperationTimeoutError",
     "PollSchedule",
     "Region",
     "RegionInfo",

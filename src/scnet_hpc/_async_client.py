@@ -20,14 +20,19 @@ from scnet_hpc_api.models import (
     Cluster,
     FileContent,
     FileEntry,
+    GroupMember,
     HistoryJob,
     HistoryJobDetail,
     JobStateCount,
+    MemberJob,
+    PlatformHistoryJob,
+    PlatformJob,
     Queue,
     QueueDetail,
     QueueJobCount,
     RealtimeJob,
     StorageQuota,
+    UserInfo,
     UserLimit,
 )
 
@@ -46,6 +51,7 @@ from ._drivers import drive_async
 from ._files import FilePlans, Progress
 from ._jobspec import JobSpec
 from ._plans import Plan
+from ._platform import CoreState
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._states import JobState, JobStatus
@@ -331,6 +337,43 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncS
     async def storage_quota(self, *, user: str | None = None) -> list[StorageQuota]:
         """Shared-storage quota and usage (GB), one entry per path."""
         return await self._run(self._core.storage_quota(user))
+
+    # ------------------------------------------------------------------ the user and the platform
+
+    async def whoami(self) -> UserInfo:
+        """The platform user: name, full name, account status and balance, and the region of
+        the client's token (``computerCenter``)."""
+        return await self._run(self._core.whoami())
+
+    async def core_state(self) -> CoreState:
+        """The region's CPU cores: ``used``, ``free`` and ``unavailable``."""
+        return await self._run(self._core.core_state())
+
+    async def group_members(self) -> list[GroupMember]:
+        """Members of the groups the user manages, one row per member and region (empty when
+        the user manages no group)."""
+        return await self._run(self._core.group_members())
+
+    async def member_jobs(
+        self,
+        member: GroupMember | str,
+        *,
+        group_id: int | str | None = None,
+        region: int | str | None = None,
+    ) -> list[MemberJob]:
+        """Realtime jobs of one group member: a row of ``group_members()``, or a cluster user
+        name with ``group_id`` (``region`` defaults to the client's region)."""
+        return await self._run(self._core.member_jobs(member, group_id, region))
+
+    @_twin_of(Client.platform_jobs)
+    async def platform_jobs(self, **query: Any) -> list[PlatformJob]:
+        return await self._run(self._core.platform_jobs(**_arguments(Client.platform_jobs, query)))
+
+    @_twin_of(Client.platform_history)
+    async def platform_history(self, **query: Any) -> list[PlatformHistoryJob]:
+        return await self._run(
+            self._core.platform_history(**_arguments(Client.platform_history, query))
+        )
 
 
 class AsyncJob(BaseJob["AsyncClient"]):

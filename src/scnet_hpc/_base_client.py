@@ -25,6 +25,7 @@ from ._config import (
     env_settings,
     make_options,
     override,
+    password_session,
     static_session,
 )
 from ._core import Core
@@ -69,12 +70,13 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
         timeout: Timeout = None,
         retries: Retries = None,
         validate: bool = True,
+        record_dir: str | os.PathLike[str] | None = None,
         transport: TransportT | None = None,
         clock: Callable[[], float] | None = None,
         sleep: SleepT | None = None,
         seed: int | None = None,
     ) -> None:
-        options = make_options(timeout, retries, validate)
+        options = make_options(timeout, retries, validate, record_dir)
         session = static_session(
             base_url,
             token,
@@ -104,6 +106,7 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
         timeout: Timeout = None,
         retries: Retries = None,
         validate: bool = True,
+        record_dir: str | os.PathLike[str] | None = None,
         transport: TransportT | None = None,
         clock: Callable[[], float] | None = None,
         sleep: SleepT | None = None,
@@ -114,7 +117,7 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
         ``region`` is a region id or name (default: the first region with a job API).
         ``token_cache`` is a file that keeps the region tokens between runs (mode 0600).
         """
-        options = make_options(timeout, retries, validate)
+        options = make_options(timeout, retries, validate, record_dir)
         session = access_key_session(
             user,
             access_key,
@@ -124,6 +127,47 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
             auth_url=auth_url,
             platform_url=platform_url,
             token_cache=token_cache,
+            scheduler_id=scheduler_id,
+            renew_margin=renew_margin,
+            clock=clock,
+            seed=seed,
+        )
+        return cls._from_session(session, options, transport, sleep)
+
+    @classmethod
+    def from_password(
+        cls,
+        user: str,
+        password: str,
+        org_id: str,
+        *,
+        region: str | int | None = None,
+        platform_url: str = DEFAULT_PLATFORM_URL,
+        scheduler_id: int | str | None = None,
+        renew_margin: float = DEFAULT_RENEW_MARGIN,
+        timeout: Timeout = None,
+        retries: Retries = None,
+        validate: bool = True,
+        record_dir: str | os.PathLike[str] | None = None,
+        transport: TransportT | None = None,
+        clock: Callable[[], float] | None = None,
+        sleep: SleepT | None = None,
+        seed: int | None = None,
+    ) -> Self:
+        """Sign in with the platform user's name, password and the ``orgId`` the vendor issued
+        to a third-party platform (``POST /ac/openapi/v2/tokens``; nothing is sent until the
+        first call). The vendor recommends access keys (``from_access_key``); use this where a
+        platform integration was given an orgId. Tokens are kept fresh the same way; the
+        password is kept in memory only and masked in logs and errors.
+        """
+        options = make_options(timeout, retries, validate, record_dir)
+        session = password_session(
+            user,
+            password,
+            org_id,
+            options=options,
+            region=region,
+            platform_url=platform_url,
             scheduler_id=scheduler_id,
             renew_margin=renew_margin,
             clock=clock,
@@ -148,6 +192,7 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
         timeout: Timeout = None,
         retries: Retries = None,
         validate: bool = True,
+        record_dir: str | os.PathLike[str] | None = None,
         transport: TransportT | None = None,
         clock: Callable[[], float] | None = None,
         sleep: SleepT | None = None,
@@ -163,7 +208,7 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
         renewed: both say to run ``scnet-hpc login``. ``base_url``, ``cluster_user`` and
         ``home_path`` describe ``region`` as ``login`` saved it (else ``center`` is asked).
         """
-        options = make_options(timeout, retries, validate)
+        options = make_options(timeout, retries, validate, record_dir)
         session = cached_token_session(
             user,
             access_key,
@@ -217,12 +262,18 @@ class BaseClient(Generic[HttpT, TransportT, SleepT]):
         raise NotImplementedError
 
     def with_options(
-        self, *, timeout: Timeout = None, retries: Retries = None, validate: bool | None = None
+        self,
+        *,
+        timeout: Timeout = None,
+        retries: Retries = None,
+        validate: bool | None = None,
+        record_dir: str | os.PathLike[str] | None = None,
     ) -> Self:
         """A client that shares this one's session and connections but uses other settings,
-        e.g. ``client.with_options(timeout=120).history(days=30)``."""
+        e.g. ``client.with_options(timeout=120).history(days=30)``. ``record_dir`` saves every
+        answer there for ``python -m scnet_hpc.drift`` (as ``SCNET_RECORD_DIR`` does)."""
         other = type(self).__new__(type(self))
-        options = override(self._core.options, timeout, retries, validate)
+        options = override(self._core.options, timeout, retries, validate, record_dir)
         other._setup(self._core.with_options(options), self._http, self._sleep, owns_http=False)
         return other
 

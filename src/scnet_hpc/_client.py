@@ -15,14 +15,19 @@ from scnet_hpc_api.models import (
     Cluster,
     FileContent,
     FileEntry,
+    GroupMember,
     HistoryJob,
     HistoryJobDetail,
     JobStateCount,
+    MemberJob,
+    PlatformHistoryJob,
+    PlatformJob,
     Queue,
     QueueDetail,
     QueueJobCount,
     RealtimeJob,
     StorageQuota,
+    UserInfo,
     UserLimit,
 )
 
@@ -35,11 +40,12 @@ from ._base_client import (
     submitted_jobs,
 )
 from ._config import USER_AGENT
-from ._core import DEFAULT_PAGE_SIZE, TimeArg
+from ._core import DEFAULT_PAGE_SIZE, PLATFORM_PAGE_SIZE, TimeArg
 from ._drivers import drive_sync
 from ._files import FilePlans, Progress
 from ._jobspec import JobSpec
 from ._plans import Plan
+from ._platform import CoreState
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._states import JobState, JobStatus
@@ -63,6 +69,8 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Callable[[float], Any
     ``transport`` (an ``httpx.BaseTransport``) lets tests run against an in-process app;
     ``clock`` (epoch seconds) and ``sleep`` let them fast-forward time, e.g. with the mock's
     ``Clock.now``/``Clock.advance``; ``seed`` makes the retry jitter repeatable.
+    ``record_dir`` (default ``SCNET_RECORD_DIR``) saves every answer received there, secrets and
+    user names masked, for ``python -m scnet_hpc.drift`` (see the README's "Drift").
     """
 
     @classmethod
@@ -335,6 +343,80 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Callable[[float], Any
     def storage_quota(self, *, user: str | None = None) -> list[StorageQuota]:
         """Shared-storage quota and usage (GB), one entry per path."""
         return self._run(self._core.storage_quota(user))
+
+    # ------------------------------------------------------------------ the user and the platform
+
+    def whoami(self) -> UserInfo:
+        """The platform user: name, full name, account status and balance, and the region of
+        the client's token (``computerCenter``)."""
+        return self._run(self._core.whoami())
+
+    def core_state(self) -> CoreState:
+        """The region's CPU cores: ``used``, ``free`` and ``unavailable``."""
+        return self._run(self._core.core_state())
+
+    def group_members(self) -> list[GroupMember]:
+        """Members of the groups the user manages, one row per member and region (empty when
+        the user manages no group)."""
+        return self._run(self._core.group_members())
+
+    def member_jobs(
+        self,
+        member: GroupMember | str,
+        *,
+        group_id: int | str | None = None,
+        region: int | str | None = None,
+    ) -> list[MemberJob]:
+        """Realtime jobs of one group member: a row of ``group_members()``, or a cluster user
+        name with ``group_id`` (``region`` defaults to the client's region)."""
+        return self._run(self._core.member_jobs(member, group_id, region))
+
+    def platform_jobs(
+        self,
+        *,
+        state: JobState | str | None = None,
+        queue: str | None = None,
+        job_id: str | None = None,
+        region: int | str | None = None,
+        cluster_user: str | None = None,
+        group: bool = False,
+        limit: int | None = None,
+        page_size: int = PLATFORM_PAGE_SIZE,
+    ) -> list[PlatformJob]:
+        """Realtime jobs of every region in one list (the platform's view; ``jobs()`` asks one
+        region's scheduler). ``region`` narrows it to one region id; ``group`` adds the jobs
+        of the members of the groups the user manages."""
+        return self._run(
+            self._core.platform_jobs(
+                state=state, queue=queue, job_id=job_id, region=region,
+                cluster_user=cluster_user, group=group, limit=limit, page_size=page_size,
+            )
+        )  # fmt: skip
+
+    def platform_history(
+        self,
+        *,
+        start_time: TimeArg = None,
+        end_time: TimeArg = None,
+        state: JobState | str | None = None,
+        queue: str | None = None,
+        job_id: str | None = None,
+        region: int | str | None = None,
+        cluster_user: str | None = None,
+        group: bool = False,
+        limit: int | None = None,
+        page_size: int = PLATFORM_PAGE_SIZE,
+    ) -> list[PlatformHistoryJob]:
+        """Finished jobs of every region in one list (the platform's view of ``history()``),
+        as accounting records with billing fields. Without ``start_time``/``end_time`` the
+        platform covers the last 7 days."""
+        return self._run(
+            self._core.platform_history(
+                start_time=start_time, end_time=end_time, state=state, queue=queue,
+                job_id=job_id, region=region, cluster_user=cluster_user, group=group,
+                limit=limit, page_size=page_size,
+            )
+        )  # fmt: skip
 
 
 class Job(BaseJob["Client"]):

@@ -16,7 +16,7 @@ from ._options import Options, make_timeout
 from ._retry import RetryPolicy
 from ._session import AccessKeyCredentials, Session, StaticCredentials, normalise_base_url
 from ._token_cache import TokenCache
-from ._token_keeper import DEFAULT_RENEW_MARGIN
+from ._token_keeper import DEFAULT_RENEW_MARGIN, PasswordCredentials
 from ._tokens import Token
 from ._version import __version__
 from .environment import read_env, variable
@@ -31,6 +31,7 @@ __all__ = [
     "default_token_cache",
     "env_settings",
     "make_options",
+    "password_session",
     "static_session",
 ]
 
@@ -45,12 +46,25 @@ Timeout = float | httpx.Timeout | None
 Retries = int | RetryPolicy | None
 
 
-def make_options(timeout: Timeout, retries: Retries, validate: bool | None) -> Options:
+def make_options(
+    timeout: Timeout,
+    retries: Retries,
+    validate: bool | None,
+    record_dir: str | os.PathLike[str] | None = None,
+) -> Options:
+    """``record_dir`` None: ``SCNET_RECORD_DIR``, if set."""
     return Options(
         timeout=make_timeout(timeout),
         retry=make_retry(retries),
         validate=True if validate is None else bool(validate),
+        record_dir=record_dir_from_env() if record_dir is None else Path(record_dir).expanduser(),
     )
+
+
+def record_dir_from_env(environ: Mapping[str, str] | None = None) -> Path | None:
+    """``SCNET_RECORD_DIR``: where clients save the answers they receive (None: nowhere)."""
+    value = read_env(environ, settings=["record_dir"]).get("record_dir")
+    return Path(value).expanduser() if value else None
 
 
 def make_retry(retries: Retries) -> RetryPolicy:
@@ -66,12 +80,17 @@ def make_retry(retries: Retries) -> RetryPolicy:
 
 
 def override(
-    options: Options, timeout: Timeout, retries: Retries, validate: bool | None
+    options: Options,
+    timeout: Timeout,
+    retries: Retries,
+    validate: bool | None,
+    record_dir: str | os.PathLike[str] | None = None,
 ) -> Options:
     return Options(
         timeout=options.timeout if timeout is None else make_timeout(timeout),
         retry=options.retry if retries is None else make_retry(retries),
         validate=options.validate if validate is None else bool(validate),
+        record_dir=options.record_dir if record_dir is None else Path(record_dir).expanduser(),
     )
 
 
@@ -79,6 +98,15 @@ def _url(name: str, value: str) -> str:
     if not isinstance(value, str) or not value.strip().startswith(("http://", "https://")):
         raise ConfigurationError(f"{name} must start with http:// or https://, got {value!r}")
     return value.strip().rstrip("/")
+
+
+def _check_renew_margin(renew_margin: float) -> None:
+    if (
+        isinstance(renew_margin, bool)
+        or not isinstance(renew_margin, int | float)
+        or renew_margin < 0
+    ):
+        raise ConfigurationError(f"renew_margin must be >= 0 seconds, got {renew_margin!r}")
 
 
 def _scheduler(value: int | str | None) -> int | None:
@@ -141,12 +169,7 @@ def access_key_session(
     for name, value in given:
         if not isinstance(value, str) or not value.strip():
             raise ConfigurationError(f"{name} must be a non-empty string")
-    if (
-        isinstance(renew_margin, bool)
-        or not isinstance(renew_margin, int | float)
-        or renew_margin < 0
-    ):
-        raise ConfigurationError(f"renew_margin must be >= 0 seconds, got {renew_margin!r}")
+    _check_renew_margin(renew_margin)
     credentials = AccessKeyCredentials(
         user=user.strip(),
         access_key=access_key.strip(),
@@ -168,6 +191,45 @@ def access_key_session(
         cluster_user=cluster_user,
         home_path=home_path,
         hpc_url=hpc_url,
+    )
+
+
+def password_session(
+    user: str,
+    password: str,
+    org_id: str,
+    *,
+    options: Options,
+    region: str | int | None,
+    platform_url: str,
+    scheduler_id: int | str | None,
+    renew_margin: float,
+    clock: Clock | None,
+    seed: int | None,
+) -> Session:
+    """A session that signs in with user, password and orgId (``issue_tokens_password``)."""
+    for name, value in (("user", user), ("password", password), ("org_id", org_id)):
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigurationError(f"{name} must be a non-empty string")
+    _check_renew_margin(renew_margin)
+    platform = _url("platform_url", platform_url)
+    credentials = PasswordCredentials(
+        user=user.strip(),
+        access_key="",
+        secret_key=None,
+        auth_url=platform,
+        platform_url=platform,
+        region=None if region is None else str(region),
+        password=password,
+        org_id=org_id.strip(),
+    )
+    return Session(
+        credentials,
+        options=options,
+        clock=clock or time.time,
+        rng=random.Random(seed),  # noqa: S311 - jitter, not secrecy
+        renew_margin=float(renew_margin),
+        scheduler_id=_scheduler(scheduler_id),
     )
 
 

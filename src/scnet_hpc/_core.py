@@ -16,20 +16,23 @@ from scnet_hpc_api.api.clusters import (
     list_queue_details,
     list_user_queues,
 )
-from scnet_hpc_api.api.history import list_history_jobs
-from scnet_hpc_api.api.jobs import cancel_jobs, list_jobs, submit_job
+from scnet_hpc_api.api.history import list_history_jobs, list_platform_history_jobs
+from scnet_hpc_api.api.jobs import cancel_jobs, list_jobs, list_platform_jobs, submit_job
 from scnet_hpc_api.api.statistics import (
+    get_core_state_stats,
     get_job_state_stats,
     get_queue_job_stats,
     get_storage_quota,
     get_used_walltime,
 )
+from scnet_hpc_api.api.users import get_user, list_group_members, list_member_jobs
 from scnet_hpc_api.models import (
     CancelJobsEnvelopeData,
     CancelJobsForm,
     CancelJobsFormJobMethod,
     Cluster,
     FileContent,
+    GroupMember,
     HistoryJob,
     HistoryJobDetail,
     HistoryJobPage,
@@ -38,6 +41,10 @@ from scnet_hpc_api.models import (
     JobStateCount,
     ListHistoryJobsSort,
     ListHistoryJobsTimeType,
+    MemberJob,
+    PlatformHistoryJob,
+    PlatformJob,
+    PlatformJobQuery,
     Queue,
     QueueDetail,
     QueueJobCount,
@@ -46,11 +53,12 @@ from scnet_hpc_api.models import (
     RealtimeStateCode,
     StorageQuota,
     SubmitJobRequest,
+    UserInfo,
     UserLimit,
 )
 from scnet_hpc_api.types import UNSET, Unset
 
-from . import _jobs
+from . import _jobs, _platform
 from ._files import FilePlans
 from ._jobs import JobRef, china_time
 from ._jobspec import JobSpec
@@ -58,15 +66,17 @@ from ._many import JobsWaiter, SubmitOutcome
 from ._operations import OPERATIONS, Operation
 from ._options import DEFAULT_PAGE_SIZE, Options
 from ._plans import Gather, Plan
+from ._platform import CoreState
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._request import TokenSource, request
 from ._service import CHINA_TIME
-from ._session import Session
+from ._session import AccessKeyCredentials, Session
 from ._states import JobState, JobStatus
+from ._tokens import PLATFORM_REGION
 from .errors import ContractViolation, InvalidArgumentError, JobNotFoundError, ScnetError
 
-__all__ = ["DEFAULT_PAGE_SIZE", "Core", "TimeArg", "scheduler_id_int"]
+__all__ = ["DEFAULT_PAGE_SIZE", "PLATFORM_PAGE_SIZE", "Core", "TimeArg", "scheduler_id_int"]
 
 TimeArg = datetime | str | float | None
 _REALTIME_CODES = {
@@ -91,6 +101,8 @@ _HISTORY_CODES: dict[JobState, str | None] = {
 #: States that no history code captures exactly: the rows the service sends are read with
 #: ``JobStatus.from_history_row`` and kept when they are in that state.
 _HISTORY_READ_STATES = frozenset({JobState.COMPLETED, JobState.FAILED})
+#: Rows per page of the platform's cross-region lists (the web console asks for 10 to 100).
+PLATFORM_PAGE_SIZE = 100
 
 
 class Core:
@@ -467,6 +479,159 @@ class Core:
             Operation.GET_STORAGE_QUOTA, lambda: get_storage_quota._get_kwargs(name)
         )
         return quotas
+
+    def core_state(self) -> Plan[CoreState]:
+        counts = yield from self._get(
+            Operation.GET_CORE_STATE_STATS, get_core_state_stats._get_kwargs
+        )
+        return _platform.core_state(counts)
+
+    # ------------------------------------------------------------------ the platform (all regions)
+
+    def _platform_source(self) -> TokenSource:
+        """The platform token when the client signs in (what public clients of the live service
+        use for the platform views), else the client's own token."""
+        if isinstance(self.session.credentials, AccessKeyCredentials):
+            return self.session.token_source(PLATFORM_REGION)
+        return self.session.token_source()
+
+    def whoami(self) -> Plan[UserInfo]:
+        # The region token: ``computerCenter`` then names the client's region.
+        user: UserInfo = yield from self._get(Operation.GET_USER, get_user._get_kwargs)
+        return user
+
+    def group_members(self) -> Plan[list[GroupMember]]:
+        members: list[GroupMember] = yield from request(
+            self._platform_source(),
+            self.options,
+            Operation.LIST_GROUP_MEMBERS,
+            list_group_members._get_kwargs,
+        )
+        return members
+
+    def member_jobs(
+        self, member: GroupMember | str, group_id: int | str | None, region: int | str | None
+    ) -> Plan[list[MemberJob]]:
+        if isinstance(member, GroupMember):
+            name = member.cluster_user_name
+            group_id = member.group_id if group_id is None else group_id
+            region = member.cluster_id if region is None else region
+        else:
+            name = _nonempty("member", member)
+        if group_id is None:
+            raise InvalidArgumentError(
+                "member_jobs() needs group_id, or a GroupMember from group_members()"
+            )
+        group = _id_int("group_id", group_id)
+        if region is None:
+            region = (yield from self.session.region_info()).id
+        region_id = _id_int("region", region)
+        jobs: list[MemberJob] = yield from request(
+            self._platform_source(),
+            self.options,
+            Operation.LIST_MEMBER_JOBS,
+            lambda: list_member_jobs._get_kwargs(region_id, group, name),
+        )
+        return jobs
+
+    def platform_jobs(
+        self,
+        *,
+        state: JobState | str | None,
+        queue: str | None,
+        job_id: str | None,
+        region: int | str | None,
+        cluster_user: str | None,
+        group: bool,
+        limit: int | None,
+        page_size: int,
+    ) -> Plan[list[PlatformJob]]:
+        code = _state_code(state, _REALTIME_CODES, "realtime")
+        _check_paging(limit, page_size)
+        query = _platform_query(code, queue, job_id, region, cluster_user, group, "", "")
+        rows: list[PlatformJob] = yield from _platform.platform_pages(
+            self._platform_source(),
+            self.options,
+            Operation.LIST_PLATFORM_JOBS,
+            lambda body: list_platform_jobs._get_kwargs(body=body),
+            query,
+            limit,
+            page_size,
+        )
+        return rows
+
+    def platform_history(
+        self,
+        *,
+        start_time: TimeArg,
+        end_time: TimeArg,
+        state: JobState | str | None,
+        queue: str | None,
+        job_id: str | None,
+        region: int | str | None,
+        cluster_user: str | None,
+        group: bool,
+        limit: int | None,
+        page_size: int,
+    ) -> Plan[list[PlatformHistoryJob]]:
+        code = _state_code(state, _HISTORY_CODES, "history")
+        if state is not None and code is None:
+            raise InvalidArgumentError(
+                f"{state} has no history code to ask the platform list for; use history()"
+            )
+        _check_paging(limit, page_size)
+        begin = "" if start_time is None else _time_arg("start_time", start_time)
+        end = "" if end_time is None else _time_arg("end_time", end_time)
+        query = _platform_query(code, queue, job_id, region, cluster_user, group, begin, end)
+        rows: list[PlatformHistoryJob] = yield from _platform.platform_pages(
+            self._platform_source(),
+            self.options,
+            Operation.LIST_PLATFORM_HISTORY_JOBS,
+            lambda body: list_platform_history_jobs._get_kwargs(body=body),
+            query,
+            limit,
+            page_size,
+        )
+        return rows
+
+
+def _platform_query(
+    code: str | None,
+    queue: str | None,
+    job_id: str | None,
+    region: int | str | None,
+    cluster_user: str | None,
+    group: bool,
+    begin: str,
+    end: str,
+) -> Callable[[int, int], PlatformJobQuery]:
+    """The body of each page, every member sent (``""`` = no filter), as live clients do."""
+    region_id = "" if region is None else str(_id_int("region", region))
+    job = "" if job_id is None else _job_id(job_id)
+
+    def query(page: int, size: int) -> PlatformJobQuery:
+        return PlatformJobQuery(
+            page=page,
+            size=size,
+            cluster_id=region_id,
+            queue=queue or "",
+            job_state=code or "",
+            job_id=job,
+            start_time=begin,
+            end_time=end,
+            show_group_jobs=bool(group),
+            cluster_user_name=cluster_user or "",
+            show_all_data=False,
+        )
+
+    return query
+
+
+def _id_int(name: str, value: int | str) -> int:
+    text = str(value).strip() if not isinstance(value, bool) else ""
+    if not text.isdigit():
+        raise InvalidArgumentError(f"{name} must be a numeric id, got {value!r}")
+    return int(text)
 
 
 # --------------------------------------------------------------------------- argument checks

@@ -21,19 +21,8 @@ from typing import Any
 from . import _spec
 from ._logging import redact
 from ._operations import OPERATIONS, Operation
-from .errors import (
-    AccountFrozenError,
-    ApiError,
-    AuthenticationError,
-    ContractViolation,
-    FilePermissionError,
-    InvalidRequestError,
-    JobRejectedError,
-    RemoteFileExistsError,
-    RemoteFileNotFoundError,
-    ServerError,
-    StorageFullError,
-)
+from .error_codes import error_class
+from .errors import ApiError, ContractViolation, JobRejectedError
 
 __all__ = ["MAX_DEPTH", "api_error", "decode", "unwrap", "unwrap_body"]
 
@@ -42,25 +31,10 @@ __all__ = ["MAX_DEPTH", "api_error", "decode", "unwrap", "unwrap_body"]
 #: while staying far below every recursion limit on the way (``json``, the validators, ``repr``).
 MAX_DEPTH = 64
 
-_ERROR_CLASSES: dict[str, type[ApiError]] = {
-    "10001": ServerError,
-    "10003": InvalidRequestError,
-    "10004": InvalidRequestError,
-    "10007": AccountFrozenError,
-    "10008": AuthenticationError,
-    "10009": AuthenticationError,
-    "10010": InvalidRequestError,
-    "10011": InvalidRequestError,
-    "10012": ServerError,
-    "911020": RemoteFileNotFoundError,
-    "911021": RemoteFileExistsError,
-    "911030": FilePermissionError,
-    "911501": StorageFullError,
-}
 #: A submit refused by the scheduler carries its stderr (``exitcode:1, errorinfo: sbatch: ...``).
 _SCHEDULER_MESSAGE = re.compile(r"errorinfo|exitcode\s*:|\b(sbatch|qsub|bsub)\b", re.IGNORECASE)
 #: Operations whose bodies hold tokens: whatever an error keeps of them is redacted.
-_SECRET_BODIES = frozenset({"issue_tokens", "renew_token"})
+_SECRET_BODIES = frozenset({"issue_tokens", "issue_tokens_password", "renew_token"})
 
 
 def unwrap(operation: str, content: bytes, *, validate: bool = True) -> Any:
@@ -166,7 +140,7 @@ def api_error(operation: str, code: str, body: dict[str, Any]) -> ApiError:
     if operation == "submit_job" and _SCHEDULER_MESSAGE.search(msg):
         cls = JobRejectedError
     else:
-        cls = _ERROR_CLASSES.get(code, ApiError)
+        cls = error_class(code)
     return cls(code, msg, operation=operation, raw=_keep(operation, body))
 
 

@@ -23,6 +23,8 @@ __all__ = [
     "http_logger",
     "logger",
     "redact",
+    "redact_identities",
+    "register_identity",
     "register_secret",
     "render_curl",
 ]
@@ -44,6 +46,9 @@ _MIN_SECRET = 4  # shorter strings would mask ordinary words
 
 _lock = threading.Lock()
 _secrets: frozenset[str] = frozenset()
+#: User names and access keys: not secret in a log line the user reads, but masked wherever
+#: answers leave the process for someone else (recordings, ``_recording``).
+_identities: frozenset[str] = frozenset()
 
 
 def register_secret(value: str | None) -> None:
@@ -60,6 +65,27 @@ def redact(text: str) -> str:
         if secret in text:
             text = text.replace(secret, MASK)
     return _SHAPES.sub(MASK, text)
+
+
+def register_identity(value: str | None) -> None:
+    """Remember a user name or access key, so that ``redact_identities`` masks it."""
+    global _identities
+    value = value.strip() if isinstance(value, str) else value
+    if value and value not in _identities:
+        with _lock:
+            _identities = _identities | {value}
+
+
+def redact_identities(text: str, extra: frozenset[str] = frozenset()) -> str:
+    """``redact(text)``, and every registered (or ``extra``) identity masked where it stands
+    as a whole word (``/public/home/demo`` loses ``demo``; ``demonstrate`` keeps it)."""
+    text = redact(text)
+    # Longest first, so that a name containing another is masked whole.
+    for value in sorted(_identities | extra, key=len, reverse=True):
+        if value in text:
+            pattern = rf"(?<![0-9A-Za-z_-]){re.escape(value)}(?![0-9A-Za-z_-])"
+            text = re.sub(pattern, MASK, text)
+    return text
 
 
 def render_curl(

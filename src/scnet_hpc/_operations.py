@@ -19,6 +19,7 @@ from scnet_hpc_api.models import (
     CancelJobsEnvelope,
     CenterEnvelope,
     ClusterListEnvelope,
+    CoreStateStatsEnvelope,
     FileContentEnvelope,
     FileExistEnvelope,
     FileListEnvelope,
@@ -27,9 +28,13 @@ from scnet_hpc_api.models import (
     FilePermissionEnvelope,
     FilePreviewEnvelope,
     FileTaskListEnvelope,
+    GroupMemberListEnvelope,
     HistoryJobDetailEnvelope,
     HistoryJobListEnvelope,
     JobStateStatsEnvelope,
+    MemberJobListEnvelope,
+    PlatformHistoryJobPageEnvelope,
+    PlatformJobPageEnvelope,
     QueueDetailListEnvelope,
     QueueJobStatsEnvelope,
     QueueListEnvelope,
@@ -41,6 +46,7 @@ from scnet_hpc_api.models import (
     TokenRenewEnvelope,
     TokenStateEnvelope,
     UsedWalltimeEnvelope,
+    UserInfoEnvelope,
     UserLimitEnvelope,
 )
 
@@ -111,6 +117,13 @@ class Operation(str, enum.Enum):
     ASYNC_REMOVE_FILES = "async_remove_files"
     LIST_FILE_TASKS = "list_file_tasks"
     CANCEL_FILE_TASKS = "cancel_file_tasks"
+    GET_CORE_STATE_STATS = "get_core_state_stats"
+    ISSUE_TOKENS_PASSWORD = "issue_tokens_password"  # noqa: S105 (an operation name)
+    GET_USER = "get_user"
+    LIST_GROUP_MEMBERS = "list_group_members"
+    LIST_MEMBER_JOBS = "list_member_jobs"
+    LIST_PLATFORM_JOBS = "list_platform_jobs"
+    LIST_PLATFORM_HISTORY_JOBS = "list_platform_history_jobs"
 
 
 @dataclass(frozen=True)
@@ -181,5 +194,14 @@ OPERATIONS: dict[Operation, OperationSpec] = dict(
         _op(Operation.ASYNC_REMOVE_FILES, AsyncTaskSubmitEnvelope, "efile", retryable=False),
         _op(Operation.LIST_FILE_TASKS, FileTaskListEnvelope, "efile"),
         _op(Operation.CANCEL_FILE_TASKS, FileOkEnvelope, "efile", retryable=False),
+        _op(Operation.GET_CORE_STATE_STATS, CoreStateStatsEnvelope, "hpc"),
+        # The older sign-in, on the platform host; repeated like issue_tokens (no harm done).
+        _op(Operation.ISSUE_TOKENS_PASSWORD, TokenListEnvelope, "platform", authenticated=False),
+        _op(Operation.GET_USER, UserInfoEnvelope, "platform"),
+        _op(Operation.LIST_GROUP_MEMBERS, GroupMemberListEnvelope, "platform"),
+        _op(Operation.LIST_MEMBER_JOBS, MemberJobListEnvelope, "platform"),
+        # POSTs that only read (a query body).
+        _op(Operation.LIST_PLATFORM_JOBS, PlatformJobPageEnvelope, "platform"),
+        _op(Operation.LIST_PLATFORM_HISTORY_JOBS, PlatformHistoryJobPageEnvelope, "platform"),
     ]
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
@@ -24,6 +25,8 @@ class Options:
     timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     validate: bool = True
+    #: Save every answer here, secrets and user names masked (``_recording``); None: don't.
+    record_dir: Path | None = None
 
 
 def make_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:

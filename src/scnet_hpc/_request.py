@@ -22,6 +22,7 @@ from ._logging import http_logger, logger, redact, render_curl
 from ._operations import OPERATIONS, Operation, OperationSpec
 from ._options import Options
 from ._plans import Plan, ResponseTooLarge, Send, Sink, Sleep
+from ._recording import record
 from ._retry import is_transient
 from .errors import (
     AuthenticationError,
@@ -101,6 +102,8 @@ def request(
             if sink is not None and sink.taken:
                 _log_answer(send, response, None, started)
                 return response
+            if options.record_dir is not None:
+                record(options.record_dir, op.id, send.method, send.url, response)
             try:
                 result = _answer(op, send, response, options.validate)
             except ScnetError as exc:

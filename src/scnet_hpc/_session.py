@@ -16,7 +16,7 @@ from scnet_hpc_api.api.clusters import list_clusters
 from scnet_hpc_api.api.regions import get_center
 from scnet_hpc_api.models import Cluster
 
-from ._logging import logger
+from ._logging import logger, register_identity
 from ._operations import Operation, OperationSpec
 from ._options import Options
 from ._plans import Plan
@@ -26,6 +26,7 @@ from ._token_keeper import (
     DEFAULT_RENEW_MARGIN,
     AccessKeyCredentials,
     LoginNeeded,
+    PasswordCredentials,
     StaticCredentials,
     TokenKeeper,
     expired_error,
@@ -97,6 +98,7 @@ class Session:
         self.clock = clock
         self.rng = rng
         self._cluster_user = cluster_user
+        register_identity(cluster_user)
         self._home_path = home_path
         self._scheduler_id = scheduler_id
         self._hpc_url = hpc_url  # the configured region's job API, when known beforehand
@@ -200,6 +202,7 @@ class Session:
             get_center._get_kwargs,
         )
         info = region_info(data)
+        register_identity(info.cluster_user)
         self._infos[region_id] = info
         logger.debug(
             "region %s: job API %s, cluster user %s", info.id, info.hpc_url, info.cluster_user
@@ -271,7 +274,9 @@ class Session:
     def __repr__(self) -> str:
         creds = self.credentials
         kind = "token"
-        if isinstance(creds, AccessKeyCredentials):
+        if isinstance(creds, PasswordCredentials):
+            kind = "password"
+        elif isinstance(creds, AccessKeyCredentials):
             kind = "access key" if creds.can_sign_in else "cached tokens"
         return f"Session({kind}, region={self._region_id!r})"
 

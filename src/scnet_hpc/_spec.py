@@ -30,7 +30,15 @@ from ._service import openapi_path
 from .environment import read_env
 from .errors import ConfigurationError
 
-__all__ = ["SchemaMismatch", "engine_name", "load_spec", "spec_path", "success_schema", "validate"]
+__all__ = [
+    "SchemaMismatch",
+    "engine_name",
+    "load_spec",
+    "python_validator",
+    "spec_path",
+    "success_schema",
+    "validate",
+]
 
 _JSON_METHODS = ("get", "post", "put", "delete", "patch")
 _MAX_MESSAGE = 240
@@ -141,16 +149,8 @@ def _compile(engine: str, schema_name: str) -> Check:
         return check_rs
 
     import jsonschema
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT202012
 
-    uri = "urn:scnet-hpc:openapi"
-    registry: Registry[Any] = Registry().with_resource(
-        uri, Resource.from_contents({"components": components}, default_specification=DRAFT202012)
-    )
-    py = jsonschema.Draft202012Validator(
-        {"$ref": f"{uri}#/components/schemas/{schema_name}"}, registry=registry
-    )
+    py = python_validator(schema_name, components)
 
     def check_py(body: Any) -> None:
         error = jsonschema.exceptions.best_match(py.iter_errors(body))
@@ -158,6 +158,24 @@ def _compile(engine: str, schema_name: str) -> Check:
             raise SchemaMismatch(_short(error.message), _pointer(error.absolute_path))
 
     return check_py
+
+
+def python_validator(schema_name: str, components: Any = None) -> Any:
+    """A ``jsonschema`` Draft 2020-12 validator for ``components.schemas[schema_name]``
+    (``components``: openapi.yaml's, with the int32/int64 bounds stated)."""
+    import jsonschema
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    if components is None:
+        components = _with_int_bounds(load_spec()["components"])
+    uri = "urn:scnet-hpc:openapi"
+    registry: Registry[Any] = Registry().with_resource(
+        uri, Resource.from_contents({"components": components}, default_specification=DRAFT202012)
+    )
+    return jsonschema.Draft202012Validator(
+        {"$ref": f"{uri}#/components/schemas/{schema_name}"}, registry=registry
+    )
 
 
 def _pointer(parts: Any) -> str:

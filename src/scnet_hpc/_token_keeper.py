@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from scnet_hpc_api.api.auth import issue_tokens, renew_token
+from scnet_hpc_api.api.auth import issue_tokens, issue_tokens_password, renew_token
 from scnet_hpc_api.models import RegionToken, TokenRenewEnvelopeDataType1
 
-from ._logging import logger, register_secret
+from ._logging import logger, register_identity, register_secret
 from ._operations import Operation, OperationSpec
 from ._options import Options
 from ._plans import Plan
@@ -33,6 +33,7 @@ __all__ = [
     "AccessKeyCredentials",
     "FixedTokenSource",
     "LoginNeeded",
+    "PasswordCredentials",
     "StaticCredentials",
     "TokenKeeper",
     "expired_error",
@@ -72,6 +73,20 @@ class AccessKeyCredentials:
     @property
     def can_sign_in(self) -> bool:
         return self.secret_key is not None
+
+
+@dataclass(frozen=True)
+class PasswordCredentials(AccessKeyCredentials):
+    """User, password and orgId (``issue_tokens_password``, the older sign-in on the platform
+    host): from then on the same region tokens as an access key gives, renewed alike.
+    ``access_key`` is empty and nothing is cached."""
+
+    password: str = field(default="", repr=False)
+    org_id: str = field(default="", repr=False)
+
+    @property
+    def can_sign_in(self) -> bool:
+        return True
 
 
 class LoginNeeded(ConfigurationError):
@@ -133,6 +148,12 @@ class TokenKeeper:
         self._signed_in = False
         if isinstance(credentials, AccessKeyCredentials) and credentials.secret_key is not None:
             register_secret(credentials.secret_key)
+        if isinstance(credentials, AccessKeyCredentials):
+            register_identity(credentials.user)
+            register_identity(credentials.access_key)
+        if isinstance(credentials, PasswordCredentials):
+            register_secret(credentials.password)
+            register_secret(credentials.org_id)
 
     @property
     def platform_url(self) -> str:
@@ -152,24 +173,15 @@ class TokenKeeper:
     def sign_in(self) -> Plan[list[Region]]:
         """``POST /api/user/v3/tokens``: a fresh token for every region of the user."""
         creds = self.credentials
-        if not isinstance(creds, AccessKeyCredentials) or creds.secret_key is None:
+        if not isinstance(creds, AccessKeyCredentials) or not creds.can_sign_in:
             raise ConfigurationError(
                 "signing in needs an access key and its secret key (Client.from_access_key)"
             )
-        secret_key = creds.secret_key
-
-        def build() -> dict[str, Any]:
-            # Signed afresh for every attempt: the timestamp must be close to the server's clock.
-            stamp = str(int(self.clock()))
-            signature = sign(secret_key, creds.access_key, stamp, creds.user)
-            register_secret(signature)
-            return issue_tokens._get_kwargs(
-                user=creds.user, access_key=creds.access_key, signature=signature, timestamp=stamp
-            )
-
-        entries: list[RegionToken] = yield from request(
-            self.fixed_source(creds.auth_url, None), self.options, Operation.ISSUE_TOKENS, build
-        )
+        entries: list[RegionToken]
+        if isinstance(creds, PasswordCredentials):
+            entries = yield from self._password_sign_in(creds)
+        else:
+            entries = yield from self._access_key_sign_in()
         tokens: dict[str, Token] = {}
         regions: list[Region] = []
         for entry in entries:
@@ -190,6 +202,39 @@ class TokenKeeper:
         )
         self._save_cache()
         return regions
+
+    def _access_key_sign_in(self) -> Plan[list[RegionToken]]:
+        creds = self.credentials
+        if not isinstance(creds, AccessKeyCredentials) or creds.secret_key is None:
+            raise ConfigurationError(
+                "signing in needs an access key and its secret key (Client.from_access_key)"
+            )
+        secret_key = creds.secret_key
+
+        def build() -> dict[str, Any]:
+            # Signed afresh for every attempt: the timestamp must be close to the server's clock.
+            stamp = str(int(self.clock()))
+            signature = sign(secret_key, creds.access_key, stamp, creds.user)
+            register_secret(signature)
+            return issue_tokens._get_kwargs(
+                user=creds.user, access_key=creds.access_key, signature=signature, timestamp=stamp
+            )
+
+        entries: list[RegionToken] = yield from request(
+            self.fixed_source(creds.auth_url, None), self.options, Operation.ISSUE_TOKENS, build
+        )
+        return entries
+
+    def _password_sign_in(self, creds: PasswordCredentials) -> Plan[list[RegionToken]]:
+        entries: list[RegionToken] = yield from request(
+            self.fixed_source(creds.platform_url, None),
+            self.options,
+            Operation.ISSUE_TOKENS_PASSWORD,
+            lambda: issue_tokens_password._get_kwargs(
+                user=creds.user, password=creds.password, org_id=creds.org_id
+            ),
+        )
+        return entries
 
     def regions(self) -> Plan[list[Region]]:
         """The regions the sign-in (or the cache) listed: signs in when nothing is known yet."""

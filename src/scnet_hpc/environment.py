@@ -60,6 +60,11 @@ VARIABLES: tuple[Variable, ...] = (
     _v("profile", "the profile in it to use", "cli"),
     _v("debug", "1: log every request to stderr, as --debug does", "cli"),
     _v("hpc_validator", "python: check answers with the pure-Python JSON Schema validator", "sdk"),
+    _v(
+        "record_dir",
+        "save every answer received there, secrets and user names masked (for drift)",
+        "sdk cli",
+    ),
     _v("region_id", "region whose token the contract suite takes", "contract"),
     _v("expired_token", "an expired token, for the expired-token checks", "contract"),
     _v("contract_writes", "0 read-only, 1 scripted writes, fuzz generated writes", "contract"),

@@ -31,11 +31,13 @@ __all__ = [
     "JobNotFoundError",
     "JobRejectedError",
     "JobTimeoutError",
+    "OperationTimeoutError",
     "RemoteFileExistsError",
     "RemoteFileNotFoundError",
     "RequestTimeoutError",
     "ScnetError",
     "ServerError",
+    "StorageFullError",
     "SubmitManyError",
     "TokenExpiredError",
     "TransportError",
@@ -98,23 +100,30 @@ class ServerError(ApiError):
 
 
 class JobRejectedError(ApiError):
-    """The scheduler refused the job; ``msg`` is its stderr, verbatim (e.g. ``sbatch: error``)."""
+    """The scheduler refused the job; ``msg`` is its stderr, verbatim (e.g. ``sbatch: error``).
+
+    Also ``815007`` (sbatch failed). ``815005`` (the scheduler did not answer) is a
+    ``ServerError`` instead: the job may or may not exist, so a submit is never repeated."""
+
+
+class OperationTimeoutError(ServerError):
+    """The service gave up on the operation (``10013`` 操作超时); not a client-side timeout."""
 
 
 class RemoteFileNotFoundError(ApiError, FileNotFoundError):
-    """The file service has no such file or folder (``911020``)."""
+    """The file or folder does not exist on the cluster (``911020``)."""
 
 
 class RemoteFileExistsError(ApiError, FileExistsError):
-    """The target already exists and was kept (``911021``; ``overwrite=True`` replaces it)."""
+    """The file or folder already exists on the cluster (``911021``)."""
 
 
 class FilePermissionError(ApiError, PermissionError):
-    """The path is outside what the user may reach, e.g. outside the home (``911030``)."""
+    """The cluster user may not do this to the file (``911030`` 权限不足，禁止操作)."""
 
 
 class StorageFullError(ApiError):
-    """The user's storage quota has no room for the write (``911501``)."""
+    """Not enough storage space left (``911501`` 存储空间不足)."""
 
 
 # --------------------------------------------------------------------------- transport

@@ -88,8 +88,8 @@ def _transport(cls: type, *args: Any) -> errors.TransportError:
     [
         (errors.InvalidRequestError("10004", "param_invalid", operation="list_jobs"),
          ExitCode.API, "[10004 invalid parameters] list_jobs: param_invalid"),
-        (errors.ApiError("815007", "odd", operation="get_job"),
-         ExitCode.API, "[815007 error] get_job: odd"),
+        (errors.ApiError("999999", "odd", operation="get_job"),
+         ExitCode.API, "[999999 error] get_job: odd"),
         (errors.ApiError("10001", "", operation="get_job"),
          ExitCode.API, "[10001 internal error] get_job: (no message)"),
         (errors.InvalidJobSpec([("walltime", "is required"), ("extra['x']", "bad key")]),

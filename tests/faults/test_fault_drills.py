@@ -21,6 +21,7 @@ from scnet_hpc.errors import (
     ContractViolation,
     HttpStatusError,
     InvalidRequestError,
+    RemoteFileNotFoundError,
     RequestTimeoutError,
     ScnetError,
     ServerError,
@@ -57,7 +58,8 @@ ENVELOPES: list[tuple[str, type[ApiError], str, Any, bool]] = [
     ("envelope:10004/null", InvalidRequestError, "10004", None, False),
     ("envelope:10003/empty", InvalidRequestError, "10003", "", False),
     ("envelope:10009/string", AuthenticationError, "10009", NPE, False),
-    ("envelope:911020/null", ApiError, "911020", None, False),
+    ("envelope:911020/null", RemoteFileNotFoundError, "911020", None, False),
+    ("envelope:777001/null", ApiError, "777001", None, False),  # not in ErrorCode
 ]
 
 

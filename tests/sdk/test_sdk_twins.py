@@ -76,6 +76,9 @@ def run_sync(app: Any, recorder: Recorder) -> list[Any]:
         many = c.submit_many([SHORT, LONG, SHORT], concurrency=1)
         out += [[j.id for j in c.as_completed([many[0], many[2].id], poll=COARSE)]]
         out += [many[1].cancel(), [s.state for s in c.wait_all(many, timeout=2000)]]
+        members = c.group_members()
+        out += [c.whoami(), c.core_state(), members, c.member_jobs(members[-1])]
+        out += [c.platform_jobs(state="statR"), c.platform_history(limit=5, page_size=2)]
         f, local = c.files, _local_file()
         out += [f.mkdir("tw/in"), f.upload(local, "tw/in"), [e.name for e in f.ls("tw/in")]]
         out += [f.exists("tw/in/data.txt"), f.read_text("tw/in/data.txt")]
@@ -114,6 +117,11 @@ async def run_async(app: Any, recorder: Recorder) -> list[Any]:
         many = await c.submit_many([SHORT, LONG, SHORT], concurrency=1)
         out += [[j.id async for j in c.as_completed([many[0], many[2].id], poll=COARSE)]]
         out += [await many[1].cancel(), [s.state for s in await c.wait_all(many, timeout=2000)]]
+        members = await c.group_members()
+        out += [await c.whoami(), await c.core_state(), members]
+        out += [await c.member_jobs(members[-1])]
+        out += [await c.platform_jobs(state="statR")]
+        out += [await c.platform_history(limit=5, page_size=2)]
         f, local = c.files, _local_file()
         out += [await f.mkdir("tw/in"), await f.upload(local, "tw/in")]
         out += [[e.name for e in await f.ls("tw/in")]]
@@ -205,7 +213,8 @@ def test_both_clients_have_the_same_surface() -> None:
                 inspect.signature(async_function)
             ), name
             io_bound = name not in (
-                "__init__", "from_access_key", "from_token_cache", "from_env", "with_options"
+                "__init__", "from_access_key", "from_token_cache", "from_env", "with_options",
+                "from_password",
             )  # fmt: skip
             if name == "as_completed":  # an iterator: sync generator, async generator
                 assert inspect.isgeneratorfunction(function), name

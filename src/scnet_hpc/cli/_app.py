@@ -90,6 +90,11 @@ def _silence_stdout() -> None:
         pass
 
 
+def _set_record(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        get_state(ctx).record_dir = value
+
+
 def _flag(name: str) -> Any:
     def store(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
         if value is not None:
@@ -150,6 +155,15 @@ def _flag(name: str) -> Any:
     expose_value=False,
     help="Retries of failed reads (default 3).",
 )
+@click.option(
+    "--record",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    callback=_set_record,
+    expose_value=False,
+    help="Save every answer received in DIR, secrets and user names masked, for "
+    "'python -m scnet_hpc.drift DIR' (SCNET_RECORD_DIR).",
+)
 @common_options
 def cli() -> None:
     """scnet-hpc: jobs on SCNet / Sugon AC HPC centres (AC HPC OpenAPI v2).
@@ -165,7 +179,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _register() -> None:
-    from . import _account, _files, _jobs, _wait
+    from . import _account, _files, _jobs, _platform, _wait
 
     for command in (
         _account.login,
@@ -179,6 +193,8 @@ def _register() -> None:
         _jobs.cancel,
         _jobs.history,
         _account.stats,
+        _platform.cores,
+        _platform.whoami,
         _jobs.output,
         _files.files,
         _files.run,

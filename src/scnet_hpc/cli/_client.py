@@ -24,9 +24,14 @@ NO_CREDENTIALS = (
 )
 
 
-def make_client(settings: Settings) -> Client:
+def make_client(settings: Settings, record_dir: str | None = None) -> Client:
+    """``record_dir``: ``--record`` (``None``: the SDK reads ``SCNET_RECORD_DIR``)."""
     platform_url = settings.platform_url or DEFAULT_PLATFORM_URL
-    options: dict[str, Any] = {"timeout": settings.request_timeout, "retries": settings.retries}
+    options: dict[str, Any] = {
+        "timeout": settings.request_timeout,
+        "retries": settings.retries,
+        "record_dir": record_dir,
+    }
     if settings.token:
         if not settings.base_url:
             raise CliError(

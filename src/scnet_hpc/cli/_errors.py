@@ -15,6 +15,7 @@ import traceback
 import click
 
 from scnet_hpc import errors, redact
+from scnet_hpc.error_codes import meaning
 
 from ._terminal import printable
 
@@ -29,7 +30,7 @@ class ExitCode(enum.IntEnum):
     USAGE = 2  # bad command line, bad input, configuration (nothing was sent)
     API = 3  # the service answered with an error code (or does not know the job)
     TRANSPORT = 4  # no answer: connection failed, gateway HTTP status
-    TIMEOUT = 5  # a request or `wait --timeout` ran out of time
+    TIMEOUT = 5  # a request, the service (10013) or `wait --timeout` ran out of time
     CONTRACT = 6  # the answer does not match openapi.yaml
     JOB_FAILED = 7  # the job finished, but not as completed (failed, cancelled, timeout)
     INTERRUPTED = 130  # Ctrl-C
@@ -46,23 +47,6 @@ class CliError(Exception):
 
 #: The longest error line printed (a server ``msg`` can be megabytes).
 MAX_LINE = 2000
-
-#: Short English meaning of the documented codes (openapi.yaml ``ErrorCode``).
-CODE_MEANINGS = {
-    "10001": "internal error",
-    "10003": "missing parameters",
-    "10004": "invalid parameters",
-    "10007": "user is frozen",
-    "10008": "permission denied",
-    "10009": "no permission for this interface",
-    "10010": "file check failed",
-    "10011": "file too large",
-    "10012": "connection interrupted",
-    "911020": "no such file",
-    "911021": "already exists",
-    "911030": "permission denied",
-    "911501": "storage full",
-}
 
 #: ``JobSpec`` field -> the ``submit`` option that sets it, so errors name what the user typed.
 JOB_SPEC_OPTIONS = {
@@ -134,6 +118,8 @@ def _sdk_message(exc: errors.ScnetError) -> tuple[str, ExitCode]:
         text = f"{_code(exc)} {exc.operation}: {exc.msg or '(no message)'}"
         if isinstance(exc, errors.TokenExpiredError):
             text += " (the token has expired: run 'scnet-hpc login' or set a new SCNET_TOKEN)"
+        if isinstance(exc, errors.OperationTimeoutError):
+            return text, ExitCode.TIMEOUT  # the service ran out of time (10013)
         return text, ExitCode.API
     if isinstance(exc, errors.InvalidJobSpec):
         problems = "; ".join(f"{_option_name(name)}: {why}" for name, why in exc.problems)
@@ -155,7 +141,7 @@ def _sdk_message(exc: errors.ScnetError) -> tuple[str, ExitCode]:
 
 
 def _code(exc: errors.ApiError) -> str:
-    return f"[{exc.code} {CODE_MEANINGS.get(exc.code, 'error')}]"
+    return f"[{exc.code} {meaning(exc.code) or 'error'}]"
 
 
 #: What the live service puts before the scheduler's stderr in a refusal.

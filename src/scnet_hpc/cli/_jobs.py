@@ -11,6 +11,7 @@ from scnet_hpc import Client, JobSpec, JobState, JobStatus, errors
 
 from ._errors import CliError, ExitCode, rejected_message
 from ._output import Column, duration, plain, rows_table, status_data, status_table
+from ._platform import all_region_history, all_region_jobs
 from ._state import JOB_ID, common_options, get_state
 from ._wait import finish, watch
 
@@ -178,6 +179,11 @@ _HISTORY_STATES = ["completed", "failed", "cancelled", "timeout", "requeued", "n
 @click.option("--job-id", help="Only this job.")
 @click.option("--owner", help="Only jobs of this (cluster) user.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many jobs.")
+@click.option(
+    "--all-regions",
+    is_flag=True,
+    help="Every region's jobs in one list (the platform's view) instead of this region's.",
+)
 @common_options
 def jobs(
     state: str | None,
@@ -186,8 +192,14 @@ def jobs(
     job_id: str | None,
     owner: str | None,
     limit: int | None,
+    all_regions: bool,
 ) -> None:
     """Active jobs (and jobs finished in the last 5 minutes)."""
+    if all_regions:
+        all_region_jobs(
+            state=state, queue=queue, name=name, job_id=job_id, owner=owner, limit=limit
+        )
+        return
     app = get_state()
     found = app.client().jobs(
         state=JobState(state) if state else None,
@@ -251,6 +263,11 @@ def cancel(job_ids: tuple[str, ...]) -> None:
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many jobs.")
 @click.option("--asc", is_flag=True, help="Oldest first.")
 @click.option("--by-queue-time", is_flag=True, help="Window applies to queue time, not end.")
+@click.option(
+    "--all-regions",
+    is_flag=True,
+    help="Every region's finished jobs in one list (the platform's view, with core hours).",
+)
 @common_options
 def history(
     days: float,
@@ -263,8 +280,15 @@ def history(
     limit: int | None,
     asc: bool,
     by_queue_time: bool,
+    all_regions: bool,
 ) -> None:
     """Finished jobs."""
+    if all_regions:
+        all_region_history(
+            days=days, start=start, end=end, job_id=job_id, state=state, queue=queue,
+            name=name, limit=limit, asc=asc, by_queue_time=by_queue_time,
+        )  # fmt: skip
+        return
     app = get_state()
     found = app.client().history(
         start_time=start,

@@ -57,6 +57,8 @@ class CliState:
         self.debug = read_env(settings=["debug"]).get("debug", "0") not in ("0", "false", "no")
         self._settings: Settings | None = None
         self._client: Client | None = None
+        #: ``--record DIR``: the client saves every answer there (``record_dir``).
+        self.record_dir: str | None = None
         self._debug_log: DebugLog | None = None
         self._out = Output()
         if self.debug:
@@ -76,7 +78,7 @@ class CliState:
 
     def client(self) -> Client:
         if self._client is None:
-            self._client = make_client(self.settings())
+            self._client = make_client(self.settings(), self.record_dir)
         return self._client
 
     def use_client(self, client: Client) -> None:
