@@ -21,7 +21,7 @@ def test_files_commands_end_to_end(run: Cli, tmp_path: Path) -> None:
     assert run.ok("files", "cat", "cli/in/data.txt").stdout == "1 2 3\n"
     again = run("files", "put", str(local), "cli/in")
     assert again.exit_code == 3
-    assert again.error_lines[0].startswith("error: [911021 already exists]"), again.stderr
+    assert again.error_lines[0].startswith("error: [911021 file already exists]"), again.stderr
     run.ok("files", "put", "--force", str(local), "cli/in")
     assert run.json("files", "cp", "cli/in/data.txt", "cli") == {"copied": [f"{HOME}/cli/data.txt"]}
     run.ok("files", "mkdir", "cli/out")
@@ -40,7 +40,9 @@ def test_files_commands_end_to_end(run: Cli, tmp_path: Path) -> None:
 def test_files_errors_are_one_line_with_the_api_exit_code(run: Cli, tmp_path: Path) -> None:
     outside = run("files", "ls", "/etc")
     assert outside.exit_code == 3
-    assert outside.error_lines[0].startswith("error: [911030 permission denied] list_files")
+    assert outside.error_lines[0].startswith(
+        "error: [911030 no permission for this file operation] list_files"
+    )
     dest = tmp_path / "dest"
     dest.mkdir()
     missing = run("files", "get", "nothing.txt", str(dest))
