@@ -4,6 +4,8 @@ Only a handful of shell commands mean something here (``sleep``, ``echo``, ``seq
 ``pwd``, ``whoami``, ``date``, ``true``, ``false``, ``exit``); everything else runs silently and
 succeeds. That is enough to write jobs with a known duration, output and exit status in tests
 (``sleep 600``, ``seq 2500``, ``echo hi; exit 3``) while any real script still "works".
+What they print may be redirected to a file (``echo x > out/r.txt``, ``seq 3 >> log``): the
+engine writes it there, in the user's file tree.
 
 Output is timed: each printed line carries the second (after the job's start) at which the
 program prints it, i.e. the sleeps before it, so ``sleep 20; echo x`` shows ``x`` only 20 s
