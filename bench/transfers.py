@@ -68,7 +68,7 @@ def _timed(action: object) -> float:
 
 
 def run(report: Report, *, quick: bool = False) -> None:
-    rounds = 1 if quick else 3
+    rounds = 1 if quick else 5
     report.setting("transfers", f"{SIZE // 2**20} MiB over loopback, {rounds} rounds, median")
     with tempfile.TemporaryDirectory(prefix="bench-transfers-") as folder:
         work = Path(folder)
