@@ -192,7 +192,7 @@ class FilePlans:
         report(0, size)
         with source.open("rb") as fh:
             if size <= CHUNK_THRESHOLD:
-                yield from self._upload_whole(fh, source.name, folder, overwrite)
+                yield from self._upload_whole(fh, source.name, size, folder, overwrite, report)
             else:
                 if not overwrite and (yield from self.exists(target)):
                     # Checked before sending gigabytes; the merge checks again.
@@ -205,10 +205,18 @@ class FilePlans:
         report(size, size)
         return target
 
-    def _upload_whole(self, fh: BinaryIO, name: str, folder: str, overwrite: bool) -> Plan[None]:
+    def _upload_whole(
+        self,
+        fh: BinaryIO,
+        name: str,
+        size: int,
+        folder: str,
+        overwrite: bool,
+        report: Progress,
+    ) -> Plan[None]:
         def build() -> dict[str, Any]:
-            fh.seek(0)
-            part = File(payload=fh, file_name=name, mime_type="application/octet-stream")
+            window = cast(BinaryIO, _Window(fh, 0, size, report, size))
+            part = File(payload=window, file_name=name, mime_type="application/octet-stream")
             form = UploadFileForm(path=folder, file=part, cover=_cover(overwrite))
             return upload_file._get_kwargs(body=form)
 
@@ -232,7 +240,7 @@ class FilePlans:
 
             def build(number: int = number, offset: int = offset, length: int = length) -> Any:
                 # A window on the file, streamed by httpx (and read again on a retry).
-                window = _Window(fh, offset, length)
+                window = _Window(fh, offset, length, report, size)
                 form = UploadChunkForm(
                     chunk_number=number,
                     file=File(payload=cast(BinaryIO, window), file_name=name),
@@ -336,10 +344,14 @@ class DownloadSink:
 
 
 class _Window(io.RawIOBase):
-    """``length`` bytes of ``fh`` from ``offset``, as a file httpx can stream and measure."""
+    """``length`` bytes of ``fh`` from ``offset``, as a file httpx can stream and measure;
+    ``report(offset + bytes read, total)`` follows the reading (what has gone to the socket)."""
 
-    def __init__(self, fh: BinaryIO, offset: int, length: int) -> None:
+    def __init__(
+        self, fh: BinaryIO, offset: int, length: int, report: Progress, total: int
+    ) -> None:
         self.fh, self.offset, self.length, self.pos = fh, offset, length, 0
+        self.report, self.total = report, total
 
     def readable(self) -> bool:
         return True
@@ -363,6 +375,7 @@ class _Window(io.RawIOBase):
         self.fh.seek(self.offset + self.pos)
         data = self.fh.read(size)
         self.pos += len(data)
+        self.report(self.offset + self.pos, self.total)
         return data
 
     def readinto(self, buffer: Any) -> int:

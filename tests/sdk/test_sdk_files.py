@@ -302,3 +302,16 @@ def test_run_returns_what_the_job_wrote_byte_identical(
     )
     with pytest.raises(RemoteFileNotFoundError):
         result.job.download_outputs(tmp_path / "none", ["out/*.dat"])
+
+
+def test_upload_progress_follows_the_bytes_sent(make_client: MakeClient, tmp_path: Path) -> None:
+    local = tmp_path / "p.bin"
+    local.write_bytes(os.urandom(300_000))
+    seen: list[tuple[int, int]] = []
+    make_client().files.upload(local, ".", progress=lambda d, t: seen.append((d, t)))
+    done = [d for d, _ in seen]
+    assert {t for _, t in seen} == {300_000}
+    assert done[0] == 0
+    assert done[-1] == 300_000
+    assert len([d for d in done if 0 < d < 300_000]) >= 3  # as httpx reads the file
+    assert done == sorted(done)
