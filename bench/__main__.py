@@ -1,8 +1,8 @@
 """``python -m bench`` (``make bench``): run every benchmark, print, write reports/bench.json.
 
-Options: ``--only parse,overhead,load,wait,submit,files,contract`` runs some sections; ``--quick``
-takes fewer rounds (for trying the harness, not for figures worth quoting); ``--out PATH``
-writes elsewhere.
+Options: ``--only parse,overhead,load,prism,wait,submit,files,contract`` runs some sections;
+``--quick`` takes fewer rounds (for trying the harness, not for figures worth quoting);
+``--out PATH`` writes elsewhere.
 Exits 1 if any figure could not be measured (after printing and writing the rest).
 """
 
@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import contract, overhead, parsing, submitting, throughput, transfers, waiting
+from . import contract, overhead, parsing, prism, submitting, throughput, transfers, waiting
 from ._report import Report, machine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,8 +31,16 @@ SECTIONS: dict[str, tuple[Callable[..., None], tuple[str, ...]]] = {
     ),
     "load": (
         throughput.run,
-        ("mock_rps_list_clusters", "mock_p99_ms_list_clusters", "mock_rps_submit_job"),
+        (
+            "mock_rps_list_clusters",
+            "mock_p99_ms_list_clusters",
+            "mock_rps_submit_job",
+            "mock_submit_p99_ms_no_jobs",
+            "mock_submit_p99_ms_after_20k_jobs",
+            "mock_submit_p99_after_20k_vs_no_jobs",
+        ),
     ),
+    "prism": (prism.run, (prism.FIGURE,)),
     "wait": (
         waiting.run,
         (

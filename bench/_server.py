@@ -22,22 +22,20 @@ from typing import Any
 
 import yaml
 
+from scnet_hpc.mock.server import GC_THRESHOLDS, settle_heap, uvicorn_settings
+
 __all__ = ["SETTINGS", "MockServer", "mock_server", "settings_text"]
 
-#: uvicorn settings of the served mock (what ``make mock`` uses too, spelled out).
-SETTINGS: dict[str, Any] = {
-    "workers": 1,  # one process: the mock keeps its state (and token key) in memory
-    "loop": "asyncio",  # uvloop is not a dependency
-    "http": "h11",  # httptools is not a dependency
-    "log_level": "warning",
-    "access_log": False,
-    "lifespan": "on",
-}
+#: uvicorn settings of the served mock: those of ``make mock`` (``scnet_hpc.mock.server``).
+SETTINGS: dict[str, Any] = {**uvicorn_settings(), "log_level": "warning"}
 
 
 def settings_text() -> str:
-    parts = ", ".join(f"{k}={v}" for k, v in SETTINGS.items())
-    return f"uvicorn {version('uvicorn')} ({parts}), starlette {version('starlette')}"
+    parts = ", ".join(f"{k}={getattr(v, '__name__', v)}" for k, v in SETTINGS.items())
+    return (
+        f"uvicorn {version('uvicorn')} ({parts}), starlette {version('starlette')}, "
+        f"gc.freeze() after start-up and thresholds {GC_THRESHOLDS}"
+    )
 
 
 def _deployment() -> dict[str, Any]:
@@ -73,6 +71,7 @@ def _main() -> None:
         with mock.files.tree(account).real(f"{mock.demo.home}/{name}").open("wb") as fh:
             fh.truncate(int(size))
     print(json.dumps({"token": mock.mint_token(), "scheduler_id": mock.scheduler_id}), flush=True)
+    settle_heap()
     uvicorn.run(app, host="127.0.0.1", port=args.port, **SETTINGS)
 
 

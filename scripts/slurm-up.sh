@@ -8,6 +8,7 @@
 #   scripts/slurm-down.sh          # stops exactly these daemons, by pid file
 #
 # Needs root (daemons run as root; apt-get installs the packages if missing).
+# Creates the unprivileged OS users the mock's jobs run as (scnet-demo, scnet-other).
 # No systemd: the daemons are started directly and record pid files under the
 # state dir. Running it again while all three daemons are alive is a no-op.
 #
@@ -105,6 +106,26 @@ fi
 chmod 400 "$MUNGE_DIR/munge.key"
 rm -f "$RUN"/*.pid "$MUNGE_SOCKET" "$MUNGE_SOCKET.lock"
 
+# --- the OS users jobs run as (deployment/slurm-deployment.yaml's os_user) ------
+# Each API account runs its jobs as its own unprivileged OS user, never as root. Created once
+# (idempotent), homes under $USER_HOMES, closed to other users. SCNET_SLURM_USERS overrides
+# the list; the tests use both (two users who must not see each other's files).
+USER_HOMES=${SCNET_SLURM_HOMES:-/var/lib/scnet-hpc-mock/home}
+mkdir -p "$USER_HOMES"
+chmod 755 "$(dirname "$USER_HOMES")" "$USER_HOMES"
+for u in ${SCNET_SLURM_USERS:-scnet-demo scnet-other}; do
+    if ! id -u "$u" >/dev/null 2>&1; then
+        useradd --create-home --home-dir "$USER_HOMES/$u" --shell /bin/bash --user-group "$u" \
+            || die "useradd $u failed"
+        log "created OS user $u (home $USER_HOMES/$u)"
+    fi
+    home=$(getent passwd "$u" | cut -d: -f6)
+    [ "$(id -u "$u")" != 0 ] || die "OS user $u is root; jobs must not run as root"
+    mkdir -p "$home"
+    chown "$u:$(id -gn "$u")" "$home"
+    chmod 700 "$home"
+done
+
 # --- configuration (regenerated every start; job state lives in state/) -------
 CPUS=$(nproc)
 mem_mb=$(awk '/^MemTotal:/ { print int($2 / 1024) }' /proc/meminfo)
@@ -186,6 +207,10 @@ NodeName=$HOST NodeAddr=127.0.0.1 CPUs=$CPUS RealMemory=$REAL_MEM State=UNKNOWN
 PartitionName=debug  Nodes=$HOST Default=YES MaxTime=30 State=UP
 PartitionName=normal Nodes=$HOST Default=NO MaxTime=INFINITE State=UP
 EOF
+
+# the job users run sbatch/scancel themselves: they must read the configuration
+chmod 755 "$STATE_DIR" "$STATE_DIR/etc"
+chmod 644 "$CONF"
 
 cat >"$STATE_DIR/env" <<EOF
 # source this file to talk to the local cluster started by scripts/slurm-up.sh

@@ -427,10 +427,10 @@ def test_output_flag_before_the_command_and_from_the_environment(run: Cli) -> No
 
 
 def test_json_output_has_no_markup_or_colour(run: Cli, mock: Mock) -> None:
-    data = run.json("submit", "-q", "debug", "-t", "60", "-J", "[bold]x[/bold]", "true")
+    data = run.json("submit", "-q", "debug", "-t", "60", "-J", "[bold]x[red]y", "true")
     result = run.ok("jobs", "-o", "json", env={"FORCE_COLOR": "1"})
     assert "\x1b[" not in result.stdout
-    assert json.loads(result.stdout)[0]["job_name"] == "[bold]x[/bold]"
+    assert json.loads(result.stdout)[0]["job_name"] == "[bold]x[red]y"
     table = run.ok("jobs").stdout
-    assert "[bold]x[/bold]" in table  # shown as typed, not interpreted
+    assert "[bold]x[red]y" in table  # shown as typed, not interpreted
     assert data["job_id"] in table

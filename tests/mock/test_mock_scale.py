@@ -15,6 +15,7 @@ from scnet_hpc.mock import DEFAULT_DEPLOYMENT, Clock, create_app, load_deploymen
 from scnet_hpc.mock.app.render import HISTORY_FIELDS, history_order, history_row
 from scnet_hpc.mock.engines.base import JobRecord, JobRequest
 from scnet_hpc.mock.engines.simulated.engine import SimulatedEngine
+from scnet_hpc.mock.engines.simulated.lanes import Lanes
 from scnet_hpc.mock.testing import sync_client
 
 SCHED = 1638523853
@@ -251,3 +252,32 @@ def test_looking_up_one_job_does_not_go_through_every_job(monkeypatch: pytest.Mo
         ).json()["data"]  # fmt: skip
         assert everyone["total"] == 1
         assert calls == ["realtime_jobs"]
+
+
+def test_jobs_become_eligible_in_submit_order_when_ids_grow_a_digit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Jobs submitted in one second became eligible in the order of their ids as *text*: past
+    # 99999, "100000" came before "99995", and every such job made the dispatcher re-sort its
+    # whole lane (a 50 s stall with the default deployment's ids at ~64,000 jobs held).
+    raw = yaml.safe_load(DEFAULT_DEPLOYMENT.read_text(encoding="utf-8"))
+    raw["regions"][0]["schedulers"][0]["first_job_id"] = 99_990
+    for user in raw["users"]:
+        for region in user.get("regions", []):
+            region.setdefault("limits", {})["max_submit_jobs"] = -1
+    clock = Clock(speed=0)
+    engine = SimulatedEngine(load_deployment(raw), clock)
+    entered: list[int] = []
+    original = Lanes.enter
+
+    def spy(self: Lanes, rec: JobRecord) -> None:
+        entered.append(int(rec.job_id))
+        original(self, rec)
+
+    monkeypatch.setattr(Lanes, "enter", spy)
+    ids = [int(engine.submit(SCHED, request("demo"))) for _ in range(20)]
+    assert ids[0] == 99_990
+    assert ids[-1] == 100_009
+    clock.advance(2)
+    engine.realtime_jobs(SCHED)
+    assert entered == ids

@@ -73,7 +73,7 @@ def test_missing_body_member_is_10003(api: Api, member: str) -> None:
         ({"GAP_NGPU": "x"}, "GAP_NGPU"),
         ({"GAP_JOB_MEM": "lots"}, "GAP_JOB_MEM"),
         ({"GAP_EXCLUSIVE": "yes"}, "GAP_EXCLUSIVE"),
-        ({"GAP_MULTI_SUB": "5"}, "GAP_MULTI_SUB"),
+        ({"GAP_MULTI_SUB": "two"}, "GAP_MULTI_SUB"),
         ({"GAP_SUBMIT_TYPE": "magic"}, "GAP_SUBMIT_TYPE"),
         ({"GAP_WORK_DIR": "relative/dir"}, "GAP_WORK_DIR"),
         ({"GAP_QUEUE": " "}, "GAP_QUEUE"),

@@ -9,6 +9,7 @@ not up they are skipped with the reason, unless ``SCNET_REQUIRE_SLURM=1`` (set b
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -23,7 +24,7 @@ from scnet_hpc.mock.engines.slurm.engine import (
     slurm_environment,
 )
 
-from .slurm_helpers import slurm_deployment
+from .slurm_helpers import CREATED_HOMES, slurm_deployment
 
 FIXTURES = Path(__file__).parent / "fixtures"
 T = TypeVar("T")
@@ -72,6 +73,14 @@ def jobcomp_path(slurm_env: dict[str, str]) -> Path | None:
 
 
 # --------------------------------------------------------------------------- engine fixtures
+
+
+@pytest.fixture(autouse=True)
+def _remove_test_homes() -> Iterator[None]:
+    """Homes made in the OS users' own homes (slurm_helpers.user_home) go after each test."""
+    yield
+    while CREATED_HOMES:
+        shutil.rmtree(CREATED_HOMES.pop(), ignore_errors=True)
 
 
 @pytest.fixture

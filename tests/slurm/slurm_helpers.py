@@ -1,7 +1,9 @@
-"""Helpers shared by the Slurm engine tests (imported as ``slurm_helpers``)."""
+"""Helpers shared by the Slurm engine tests (imported relatively by the Slurm tests)."""
 
 from __future__ import annotations
 
+import os
+import pwd
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -11,26 +13,63 @@ import yaml
 
 from scnet_hpc._service import openapi_path
 from scnet_hpc.mock import Deployment, load_deployment
+from scnet_hpc.mock.engines.slurm.cli import RunAs
 from scnet_hpc.mock.engines.slurm.engine import SLURM_DEPLOYMENT
 
 T = TypeVar("T")
 
 
+#: The OS user each test account runs as (``make slurm-up`` creates them).
+OS_USERS = {"demo": "scnet-demo", "other": "scnet-other"}
+#: Homes ``user_home`` handed out, removed after each test by conftest.
+CREATED_HOMES: list[Path] = []
+
+
+def as_root() -> bool:
+    return os.geteuid() == 0
+
+
+def user_home(tmp: Path, user: str) -> Path:
+    """The home of API user ``user`` for the test whose ``tmp_path`` is ``tmp``. As root (jobs
+    run as the user's OS user): a fresh folder in that OS user's own home, which the engine
+    creates owned by the user. Otherwise: under ``tmp`` (jobs run as the caller)."""
+    if not as_root():
+        return tmp / "home" / user
+    login = Path(pwd.getpwnam(OS_USERS[user]).pw_dir)
+    home = login / "pytest" / f"{tmp.parent.name}-{tmp.name}"
+    CREATED_HOMES.append(home)
+    return home
+
+
+def demo_runner() -> RunAs | None:
+    """scnet-demo (which make slurm-up creates) when root, else None (run as the caller)."""
+    if not as_root():
+        return None
+    pw = pwd.getpwnam(OS_USERS["demo"])
+    groups = tuple(os.getgrouplist(pw.pw_name, pw.pw_gid))
+    return RunAs(uid=pw.pw_uid, gid=pw.pw_gid, groups=groups, cwd=pw.pw_dir)
+
+
 def slurm_deployment(tmp: Path, *, extra_user: bool = True) -> Deployment:
-    """The shipped slurm-deployment.yaml with homes under ``tmp``, plus a second user
-    ``other`` (same OS user underneath) to check that users only see their own jobs."""
+    """The shipped slurm-deployment.yaml with homes from ``user_home``, plus a second user
+    ``other`` to check that users only see their own jobs and files. As root each account
+    runs as its own OS user (scnet-demo, scnet-other); otherwise both as the caller."""
     raw: dict[str, Any] = yaml.safe_load(SLURM_DEPLOYMENT.read_text(encoding="utf-8"))
     demo = raw["users"][0]
-    demo["regions"][0]["home"] = str(tmp / "home" / "demo")
+    region = demo["regions"][0]
+    region["home"] = str(user_home(tmp, "demo"))
+    if not as_root():
+        del region["os_user"]
     if extra_user:
+        other: dict[str, Any] = {"region": region["region"], "home": str(user_home(tmp, "other"))}
+        if as_root():
+            other["os_user"] = OS_USERS["other"]
         raw["users"].append(
             {
                 "name": "other",
                 "access_key": "other-access-key",
                 "secret_key": "other-secret-key",
-                "regions": [
-                    {"region": demo["regions"][0]["region"], "home": str(tmp / "home" / "other")}
-                ],
+                "regions": [other],
             }
         )
     return load_deployment(raw)

@@ -23,7 +23,7 @@ from scnet_hpc import Client, JobRejectedError, JobSpec, JobState, PollSchedule
 from scnet_hpc.mock import Clock, create_app
 from scnet_hpc.mock.testing import free_port, serve
 
-from .slurm_helpers import slurm_deployment, wait_for
+from .slurm_helpers import slurm_deployment, user_home, wait_for
 
 pytestmark = pytest.mark.slurm
 
@@ -68,7 +68,7 @@ class Recording(httpx.BaseTransport):
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
-    return tmp_path / "home" / "demo"
+    return user_home(tmp_path, "demo")
 
 
 @pytest.fixture
@@ -168,7 +168,7 @@ def test_python_m_scnet_hpc_mock_serves_the_slurm_deployment(slurm_env):
         ) as sdk:
             assert [c.text for c in sdk.clusters()] == ["scnetlocal"]
             assert {q.queue_name for q in sdk.queues()} == {"debug", "normal"}
-            assert sdk.region_info().home_path == "/tmp/scnet-hpc-slurm/home/demo"
+            assert sdk.region_info().home_path == "/var/lib/scnet-hpc-mock/home/scnet-demo"
     finally:
         proc.terminate()
         output = proc.communicate(timeout=10)[0]

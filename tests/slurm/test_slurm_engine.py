@@ -19,7 +19,7 @@ from scnet_hpc.mock.engines.slurm.cli import SlurmCLI
 from scnet_hpc.mock.engines.slurm.engine import SlurmEngine, SlurmEngineError
 from scnet_hpc.mock.engines.slurm.mapping import JOB_PATH
 
-from .slurm_helpers import slurm_deployment, wait_for
+from .slurm_helpers import demo_runner, slurm_deployment, wait_for
 
 pytestmark = pytest.mark.slurm
 
@@ -151,8 +151,11 @@ def test_users_see_only_their_own_jobs(engine, home):
     assert records[theirs].user == "other"
 
 
-def test_jobs_submitted_outside_the_api_are_not_shown(engine, slurm_cli, tmp_path):
-    outsider = slurm_cli.submit("#!/bin/sh\ntrue\n", options=[f"--chdir={tmp_path}"])
+def test_jobs_submitted_outside_the_api_are_not_shown(engine, slurm_cli):
+    # by demo's own OS user (as root): the ledger, not the OS user, says what the API shows
+    outsider = slurm_cli.submit(
+        "#!/bin/sh\ntrue\n", options=["--chdir=/tmp"], as_user=demo_runner()
+    )
     ids = {r.job_id for r in engine.realtime_jobs(sched(engine))}
     assert outsider not in ids
     assert slurm_cli.job(outsider) is not None  # Slurm has it, the API does not

@@ -8,14 +8,19 @@ Part (b), marked ``slurm``, drives the local cluster from scripts/slurm-up.sh.
 from __future__ import annotations
 
 import json
+import re
 import socket
 import time
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from scnet_hpc.mock.deployment.os_users import home_ready, os_account
 from scnet_hpc.mock.engines.slurm.cli import (
+    RunAs,
     SbatchError,
     SlurmCLI,
     SlurmCommandError,
@@ -31,7 +36,20 @@ from scnet_hpc.mock.engines.slurm.cli import (
 )
 from scnet_hpc.mock.engines.slurm_syntax import expand_hostlist, expand_output_pattern
 
+from .slurm_helpers import demo_runner, slurm_deployment, user_home
+
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def jobcomp_line(**fields: str) -> str:
+    """The first line of the captured jobcomp log with some fields replaced (keys in the
+    plugin's order, as parse_jobcomp requires)."""
+    line = fixture("jobcomp.log").splitlines()[0]
+    for key, value in fields.items():
+        pair = f"{key}={value}"
+        line, n = re.subn(rf"(^| ){key}=\S*", lambda m, pair=pair: m.group(1) + pair, line)
+        assert n == 1, key
+    return line
 
 
 def fixture(name: str) -> str:
@@ -217,9 +235,10 @@ class TestJobcomp:
 
     def test_last_line_of_a_requeued_job_wins(self):
         text = (
-            "JobId=5 UserId=u(1) Name=x JobState=NODE_FAIL ExitCode=0:0\n"
-            "garbage\n\n"
-            "JobId=5 UserId=u(1) Name=x JobState=COMPLETED ExitCode=0:0\n"
+            jobcomp_line(JobId="5", UserId="u(1)", Name="x", JobState="NODE_FAIL")
+            + "\ngarbage\n\n"
+            + jobcomp_line(JobId="5", UserId="u(1)", Name="x", JobState="COMPLETED")
+            + "\n"
         )
         (j,) = parse_jobcomp(text)
         assert (j.user, j.state) == ("u", "COMPLETED")
@@ -259,9 +278,7 @@ class TestPartitionsAndNodes:
         raw = json.loads(fixture("squeue_finished.json"))
         raw["jobs"][0]["account"] = "proj1"
         assert parse_squeue_json(json.dumps(raw))[0].account == "proj1"
-        assert parse_jobcomp("JobId=5 JobState=COMPLETED Account=proj2 ExitCode=0:0")[
-            0
-        ].account == ("proj2")
+        assert parse_jobcomp(jobcomp_line(JobId="5", Account="proj2"))[0].account == "proj2"
         nodes = json.loads(fixture("sinfo.json"))
         assert parse_sinfo_json_nodes(fixture("sinfo.json"))[0].gres == ""
         nodes["nodes"][0]["gres"] = "gpu:2"
@@ -402,23 +419,54 @@ def wait_for(
         time.sleep(0.1)
 
 
+class UserCLI(SlurmCLI):
+    """SlurmCLI whose sbatch and scancel run as one OS user (None: as the caller)."""
+
+    def __init__(self, conf: str, runner: RunAs | None) -> None:
+        super().__init__(slurm_conf=conf, timeout=20.0)
+        self.runner = runner
+
+    def submit(self, script: str, **kw: Any) -> str:  # type: ignore[override]
+        return super().submit(script, as_user=self.runner, **kw)
+
+    def cancel(self, job_ids: Sequence[str], **kw: Any) -> None:  # type: ignore[override]
+        super().cancel(job_ids, as_user=self.runner, **kw)
+
+
 DONE = {"COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "NODE_FAIL", "OUT_OF_MEMORY"}
 
 
 @pytest.mark.slurm
 class TestLiveCluster:
-    def test_echo_job_completes_and_writes_its_output(self, slurm_cli, tmp_path):
-        job_id = slurm_cli.submit(
+    """Real jobs through the wrapper; as root they run as scnet-demo (never as root)."""
+
+    @pytest.fixture
+    def user_cli(self, slurm_env: dict[str, str]) -> SlurmCLI:
+        return UserCLI(slurm_env["SLURM_CONF"], demo_runner())
+
+    @pytest.fixture
+    def job_dir(self, tmp_path: Path) -> Path:
+        runner = demo_runner()
+        if runner is None:
+            return tmp_path
+        home = user_home(tmp_path, "demo")
+        who = os_account(slurm_deployment(tmp_path, extra_user=False).users[0].regions[0])
+        assert who is not None
+        home_ready(who)
+        return home
+
+    def test_echo_job_completes_and_writes_its_output(self, user_cli, job_dir):
+        job_id = user_cli.submit(
             "#!/bin/sh\necho hi; hostname\n",
-            options=["-J", "hello", "-D", str(tmp_path), "-o", str(tmp_path / "out-%j.txt")],
+            options=["-J", "hello", "-D", str(job_dir), "-o", str(job_dir / "out-%j.txt")],
         )
         assert job_id.isdigit()
         # the first job after a cold start waits ~3 s for the scheduler
-        j, seen = wait_for(slurm_cli, job_id, until=DONE)
+        j, seen = wait_for(user_cli, job_id, until=DONE)
         assert set(seen) <= {"PENDING", "CONFIGURING", "RUNNING", "COMPLETING", "COMPLETED"}
         assert (j.state, j.exit_code, j.name) == ("COMPLETED", 0, "hello")
-        assert j.std_out == str(tmp_path / f"out-{job_id}.txt")
-        assert j.work_dir == str(tmp_path)
+        assert j.std_out == str(job_dir / f"out-{job_id}.txt")
+        assert j.work_dir == str(job_dir)
         assert j.submit_time
         assert j.start_time
         assert j.end_time
@@ -430,17 +478,17 @@ class TestLiveCluster:
         assert text.splitlines()[0] == "hi"
         assert text.splitlines()[1] == socket.gethostname().split(".")[0]
 
-    def test_cancel_running_job(self, slurm_cli, tmp_path):
-        job_id = slurm_cli.submit("#!/bin/sh\nsleep 600\n", options=["-D", str(tmp_path)])
-        wait_for(slurm_cli, job_id, until={"RUNNING"} | DONE)
-        slurm_cli.cancel([job_id])
-        j, _ = wait_for(slurm_cli, job_id, until=DONE, timeout=15)
+    def test_cancel_running_job(self, user_cli, job_dir):
+        job_id = user_cli.submit("#!/bin/sh\nsleep 600\n", options=["-D", str(job_dir)])
+        wait_for(user_cli, job_id, until={"RUNNING"} | DONE)
+        user_cli.cancel([job_id])
+        j, _ = wait_for(user_cli, job_id, until=DONE, timeout=15)
         assert j.state == "CANCELLED"
         assert j.end_time is not None
 
-    def test_too_many_cpus_is_refused_by_sbatch(self, slurm_cli, tmp_path):
+    def test_too_many_cpus_is_refused_by_sbatch(self, user_cli, job_dir):
         with pytest.raises(SbatchError) as exc:
-            slurm_cli.submit("#!/bin/sh\necho x\n", options=["-c", "64", "-D", str(tmp_path)])
+            user_cli.submit("#!/bin/sh\necho x\n", options=["-c", "64", "-D", str(job_dir)])
         assert exc.value.returncode != 0
         assert exc.value.stderr.startswith("sbatch: error:")
         # slurm-up.sh sets EnforcePartLimits=ALL, so the partition limit answers first
@@ -449,38 +497,36 @@ class TestLiveCluster:
             "Requested node configuration is not available",
         }
 
-    def test_unsatisfiable_memory_is_refused_by_sbatch(self, slurm_cli, tmp_path):
+    def test_unsatisfiable_memory_is_refused_by_sbatch(self, user_cli, job_dir):
         with pytest.raises(SbatchError) as exc:
-            slurm_cli.submit(
-                "#!/bin/sh\necho x\n", options=["--mem=999999999", "-D", str(tmp_path)]
-            )
+            user_cli.submit("#!/bin/sh\necho x\n", options=["--mem=999999999", "-D", str(job_dir)])
         assert exc.value.reason == "Requested node configuration is not available"
         assert "Batch job submission failed" in exc.value.stderr
 
-    def test_unknown_partition_is_refused_by_sbatch(self, slurm_cli, tmp_path):
+    def test_unknown_partition_is_refused_by_sbatch(self, user_cli, job_dir):
         with pytest.raises(SbatchError, match="Invalid partition name specified"):
-            slurm_cli.submit("#!/bin/sh\necho x\n", options=["-p", "nope", "-D", str(tmp_path)])
+            user_cli.submit("#!/bin/sh\necho x\n", options=["-p", "nope", "-D", str(job_dir)])
 
-    def test_exit_3_is_failed_with_exit_code_3(self, slurm_cli, tmp_path, jobcomp_path):
-        job_id = slurm_cli.submit(
+    def test_exit_3_is_failed_with_exit_code_3(self, user_cli, job_dir, jobcomp_path):
+        job_id = user_cli.submit(
             "#!/bin/sh\necho bad >&2\nexit 3\n",
-            options=["-p", "normal", "-D", str(tmp_path), "-e", str(tmp_path / "err-%j")],
+            options=["-p", "normal", "-D", str(job_dir), "-e", str(job_dir / "err-%j")],
         )
-        j, _ = wait_for(slurm_cli, job_id, until=DONE)
+        j, _ = wait_for(user_cli, job_id, until=DONE)
         assert (j.state, j.exit_code, j.signal) == ("FAILED", 3, 0)
         assert j.time_limit_minutes is None
         assert Path(j.std_err).read_text() == "bad\n"
         if jobcomp_path is not None:
-            done = by_id(slurm_cli.completed_from_jobcomp(jobcomp_path))
+            done = by_id(user_cli.completed_from_jobcomp(jobcomp_path))
             assert (done[job_id].state, done[job_id].exit_code) == ("FAILED", 3)
 
-    def test_array_tasks(self, slurm_cli, tmp_path):
-        job_id = slurm_cli.submit(
+    def test_array_tasks(self, user_cli, job_dir):
+        job_id = user_cli.submit(
             "#!/bin/sh\necho task $SLURM_ARRAY_TASK_ID\n",
-            options=["--array=0-2", "-D", str(tmp_path), "-o", str(tmp_path / "a-%A_%a.out")],
+            options=["--array=0-2", "-D", str(job_dir), "-o", str(job_dir / "a-%A_%a.out")],
         )
         for i in range(3):
-            t, _ = wait_for(slurm_cli, f"{job_id}_{i}", until=DONE, timeout=45)
+            t, _ = wait_for(user_cli, f"{job_id}_{i}", until=DONE, timeout=45)
             assert (t.state, t.array_job_id, t.array_task_id) == ("COMPLETED", int(job_id), i)
             assert Path(t.std_out).read_text() == f"task {i}\n"
 

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import argparse
 import errno
+import ipaddress
 import os
+import secrets
 import socket
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .extra import MissingExtra, require_extra
+
+if TYPE_CHECKING:
+    from .deployment.model import Deployment
 
 FAULTS_ENV = "SCNET_MOCK_FAULTS"
 
@@ -55,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .app.application import ENGINE_DEPLOYMENTS, create_app
 
         deployment = load_deployment(args.deployment or ENGINE_DEPLOYMENTS.get(args.engine))
+        deployment, fresh = public_secrets(deployment, args.host)
         import uvicorn
 
         from .clock import Clock
@@ -70,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     base = f"http://{args.host}:{args.port}"
     demo = mock.demo
     shipped = args.deployment is None or args.deployment.resolve() == DEFAULT_DEPLOYMENT.resolve()
-    secret = demo.secret_key if shipped else f"(see {deployment.source})"
+    secret = demo.secret_key if shipped or demo.user in fresh else f"(see {deployment.source})"
     print(f"scnet-hpc mock ({args.engine} engine, clock x{args.speed}) on {base}", flush=True)
     print(f"  sign in:   POST {base}/api/user/v3/tokens", flush=True)
     print(f"  user {demo.user}   access key {demo.access_key}   secret key {secret}", flush=True)
@@ -79,14 +87,63 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"scheduler id {mock.scheduler_id}",
         flush=True,
     )
+    if fresh:
+        print(
+            f"  {args.host} is reachable beyond this machine: the demo secret keys are replaced "
+            "by generated ones, printed only here and valid until the mock stops",
+            flush=True,
+        )
+        for user, key in fresh.items():
+            if user != demo.user:
+                print(f"  user {user}   secret key {key}", flush=True)
     if mock.faults is not None:
         print(f"  FAULTS ON: {mock.faults.text or mock.faults}", flush=True)
     # Served on the socket bound above, so no other process can take the port in between.
+    from .server import settle_heap, uvicorn_settings
+
     server = uvicorn.Server(
-        uvicorn.Config(app, host=args.host, port=args.port, log_level=args.log_level)
+        uvicorn.Config(
+            app, host=args.host, port=args.port, log_level=args.log_level, **uvicorn_settings()
+        )
     )
+    settle_heap()
     server.run(sockets=[sock])
     return 0
+
+
+def is_loopback(host: str) -> bool:
+    """Does ``host`` (what --host names) listen only on this machine?"""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def public_secrets(deployment: Deployment, host: str) -> tuple[Deployment, dict[str, str]]:
+    """The deployment to serve on ``host``: as it is on loopback; beyond it, every user whose
+    secret key is a shipped demo key (published in this repository) gets a fresh random one,
+    so nobody who can reach the port signs in with the demo key. Returns the deployment and
+    the fresh keys by user name (to print once)."""
+    if is_loopback(host):
+        return deployment, {}
+    demo = _shipped_secret_keys()
+    fresh = {u.name: secrets.token_urlsafe(24) for u in deployment.users if u.secret_key in demo}
+    if not fresh:
+        return deployment, {}
+    users = tuple(
+        replace(u, secret_key=fresh[u.name]) if u.name in fresh else u for u in deployment.users
+    )
+    return replace(deployment, users=users), fresh
+
+
+def _shipped_secret_keys() -> set[str]:
+    from .deployment.model import DEPLOYMENTS, load_deployment
+
+    return {
+        u.secret_key for path in DEPLOYMENTS.glob("*.yaml") for u in load_deployment(path).users
+    }
 
 
 def _listen(host: str, port: int) -> socket.socket:

@@ -34,6 +34,8 @@ import httpx  # noqa: E402 - after the one-line message about a missing extra
 import uvicorn  # noqa: E402
 from starlette.applications import Starlette  # noqa: E402
 
+from .server import uvicorn_settings  # noqa: E402
+
 if TYPE_CHECKING:
     from starlette.testclient import TestClient
 
@@ -51,15 +53,12 @@ def free_port() -> int:
 def serve(
     app: Starlette, *, port: int | None = None, startup_timeout: float = 10.0
 ) -> Iterator[str]:
-    """Serve ``app`` with uvicorn on 127.0.0.1 in a daemon thread; yields the base URL."""
-    config = uvicorn.Config(
-        app,
-        host="127.0.0.1",
-        port=port or free_port(),
-        log_level="warning",
-        lifespan="on",
-        access_log=False,
-    )
+    """Serve ``app`` with uvicorn on 127.0.0.1 in a daemon thread; yields the base URL.
+
+    The server settings of ``python -m scnet_hpc.mock``, except the event loop: uvloop is set
+    up as the process-wide policy, which a test process must not have changed under it."""
+    settings = {**uvicorn_settings(), "loop": "asyncio", "log_level": "warning"}
+    config = uvicorn.Config(app, host="127.0.0.1", port=port or free_port(), **settings)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="scnet-hpc-mock", daemon=True)
     thread.start()

@@ -18,25 +18,28 @@ import contextlib
 import importlib
 import inspect
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
 
+from starlette._utils import get_route_path
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..clock import Clock
 from ..deployment.model import SLURM_DEPLOYMENT, Deployment, RegionSpec, load_deployment
-from ..engines.base import Engine
+from ..engines.base import Engine, engine_blocks
 from ..engines.simulated.engine import SimulatedEngine
 from ..files.handlers import FILE_HANDLERS
 from ..files.multipart import read_multipart
 from .context import Ctx
-from .errors import INTERNAL, NO_ACCESS, ApiError, envelope, error_envelope, invalid
+from .errors import INTERNAL, NO_ACCESS, ApiError, envelope, error_envelope, invalid, json_bytes
 from .gateway import OperationIndex, not_allowed, not_found
 from .handlers.account import ACCOUNT_HANDLERS
 from .handlers.cluster import CLUSTER_HANDLERS
@@ -79,21 +82,49 @@ class _CountRequests:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            operation_id = self.index.resolve(scope["method"], scope["path"])
+            operation_id = self.index.resolve(scope["method"], get_route_path(scope))
             if operation_id is not None:
                 self.state.count(scope["method"], operation_id)
         await self.app(scope, receive, send)
 
 
-async def _read_body(request: Request) -> bytes:
+class _Disconnected(Exception):
+    """The client went away before its body arrived: nobody to answer."""
+
+
+async def _read_body(receive: Receive) -> bytes:
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            raise invalid("body", f"larger than {MAX_BODY} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise _Disconnected
+        chunk: bytes = message.get("body", b"")
+        if chunk:
+            size += len(chunk)
+            if size > MAX_BODY:
+                raise invalid("body", f"larger than {MAX_BODY} bytes")
+            chunks.append(chunk)
+        if not message.get("more_body", False):
+            return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _headers(scope: Scope) -> dict[str, str]:
+    """Request headers by lower-case name; the first of repeated ones wins (as Starlette's)."""
+    found: dict[str, str] = {}
+    for name, value in scope["headers"]:
+        found.setdefault(name.decode("latin-1").lower(), value.decode("latin-1"))
+    return found
+
+
+def _query(scope: Scope) -> dict[str, str]:
+    """Query parameters (Starlette's parsing); the first of repeated ones wins (as Spring's)."""
+    raw: bytes = scope.get("query_string", b"")
+    query: dict[str, str] = {}
+    if raw:
+        for key, value in parse_qsl(raw.decode("latin-1"), keep_blank_values=True):
+            query.setdefault(key, value)
+    return query
 
 
 def _authenticate(
@@ -110,50 +141,100 @@ def _authenticate(
     return identity
 
 
-def _endpoint(
-    state: MockState, ops: dict[str, Operation], region: RegionSpec | None
-) -> Callable[[Request], Awaitable[Response]]:
-    async def endpoint(request: Request) -> Response:
-        op = ops["GET" if request.method == "HEAD" else request.method]
+class _Endpoint:
+    """The request pipeline of one path (all its methods), as a plain ASGI app: Starlette's
+    routing reaches it on the slow path (fault injection on), ``_MockApp`` directly."""
+
+    def __init__(
+        self, state: MockState, ops: dict[str, Operation], region: RegionSpec | None
+    ) -> None:
+        self.state, self.ops, self.region = state, ops, region
+        # An engine whose calls may block (a real scheduler's commands) runs the handler in a
+        # worker thread, so one slow call never stalls the event loop and every other client.
+        self.offload = engine_blocks(state.engine)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        method = scope["method"]
+        op = self.ops["GET" if method == "HEAD" else method]
         form = None
         try:
             streamed = op.body_type == "multipart"  # uploads: parts are spooled to disk
-            body = b"" if streamed else await _read_body(request)
-            identity = _authenticate(state, op, region, request.headers.get("token"))
-            query: dict[str, str] = {}
-            for key, value in request.query_params.multi_items():
-                query.setdefault(key, value)
+            body = b"" if streamed else await _read_body(receive)
+            headers = _headers(scope)
+            identity = _authenticate(self.state, op, self.region, headers.get("token"))
+            query = _query(scope)
             checked = validate_request(
-                op, path=request.path_params, query=query, headers=request.headers, body=body
+                op,
+                path=scope.get("path_params", {}),
+                query=query,
+                headers=headers,
+                body=body,
             )
             parsed = checked.body
             if streamed:
-                parsed, form = await read_multipart(request, op, query, state.files.upload_limit)
+                limit = self.state.files.upload_limit
+                parsed, form = await read_multipart(Request(scope, receive), op, query, limit)
             ctx = Ctx(
-                state=state,
+                state=self.state,
                 op=op,
                 params=checked.params,
                 body=parsed,
-                base_url=str(request.base_url).rstrip("/"),
-                region=region,
+                scope=scope,
+                region=self.region,
                 identity=identity,
             )
-            result = _HANDLERS[op.id](ctx)
+            handler = _HANDLERS[op.id]
+            if self.offload and not inspect.iscoroutinefunction(handler):
+                result = await run_in_threadpool(handler, ctx)
+            else:
+                result = handler(ctx)
             if inspect.isawaitable(result):
                 result = await result
             if isinstance(result, Response):  # a download: bytes, not an envelope
-                return result
-            return JSONResponse(envelope(result))
+                await result(scope, receive, send)
+                return
+            answer = json_bytes(envelope(result))
+        except _Disconnected:
+            return
         except ApiError as error:
-            return JSONResponse(error_envelope(error))
+            answer = json_bytes(error_envelope(error))
         except Exception:
-            log.exception("%s %s (%s) failed", request.method, request.url.path, op.id)
-            return JSONResponse(error_envelope(ApiError(INTERNAL, "internal_error")))
+            log.exception("%s %s (%s) failed", method, scope["path"], op.id)
+            answer = json_bytes(error_envelope(ApiError(INTERNAL, "internal_error")))
         finally:
             if form is not None:
                 await form.close()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-length", str(len(answer)).encode()),
+                    (b"content-type", b"application/json"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": answer})
 
-    return endpoint
+
+class _MockApp(Starlette):
+    """Starlette, with the API's operations dispatched before its middleware and routing: one
+    dict lookup (a few regexes for templated paths) instead of trying every route, and no
+    Request/Response objects on the way. Everything else (404/405 pages, ``/openapi.yaml``,
+    lifespan, and every request while faults are injected) goes through Starlette."""
+
+    fast: OperationIndex | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.fast is not None and scope["type"] == "http":
+            found = self.fast.match(scope["method"], get_route_path(scope))
+            if found is not None:
+                operation_id, endpoint, params = found
+                self.state.mock.count(scope["method"], operation_id)
+                scope["path_params"] = params
+                await endpoint(scope, receive, send)
+                return
+        await super().__call__(scope, receive, send)
 
 
 def _routes(state: MockState, index: OperationIndex) -> list[Route]:
@@ -163,11 +244,12 @@ def _routes(state: MockState, index: OperationIndex) -> list[Route]:
         for region in homes:
             path = (state.region_prefix(region.id) if region else "") + op.path
             by_path.setdefault(path, (region, {}))[1][op.method] = op
-            index.add(op.method, path, op.id)
-    routes = [
-        Route(path, _endpoint(state, ops, region), methods=list(ops))
-        for path, (region, ops) in by_path.items()
-    ]
+    routes = []
+    for path, (region, ops) in by_path.items():
+        endpoint = _Endpoint(state, ops, region)
+        for method, op in ops.items():
+            index.add(method, path, op.id, endpoint)
+        routes.append(Route(path, endpoint, methods=list(ops)))
     spec_text = state.spec.text
 
     async def openapi(request: Request) -> Response:
@@ -229,7 +311,7 @@ def create_app(
             # Not state.files.close(): in-process clients run the lifespan around every call;
             # the file tree's temporary root goes with the app (FileService's finalizer).
 
-    app = Starlette(
+    app = _MockApp(
         routes=routes,
         middleware=middleware,
         exception_handlers={404: not_found, 405: not_allowed},
@@ -237,4 +319,6 @@ def create_app(
     )
     app.router.redirect_slashes = False
     app.state.mock = state
+    if fault_config is None or not fault_config.rules:
+        app.fast = index
     return app

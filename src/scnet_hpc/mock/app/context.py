@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from starlette.requests import Request
+from starlette.types import Scope
 
 from ..deployment.model import RegionAccount, RegionSpec, SchedulerSpec
 from .errors import NO_ACCESS, ApiError, invalid
@@ -20,9 +23,15 @@ class Ctx:
     op: Operation
     params: dict[str, Any]
     body: Any
-    base_url: str  # scheme://host[:port][root_path] of this request, no trailing slash
+    scope: Scope = field(repr=False)  # the ASGI scope of the request
     region: RegionSpec | None  # the region whose job API was called (None: platform calls)
     identity: Identity | None  # None only for issue_tokens
+
+    @property
+    def base_url(self) -> str:
+        """scheme://host[:port][root_path] of this request, no trailing slash (worked out only
+        by the operations that hand out URLs)."""
+        return str(Request(self.scope).base_url).rstrip("/")
 
     @property
     def now(self) -> float:

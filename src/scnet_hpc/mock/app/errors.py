@@ -1,8 +1,15 @@
-"""Error answers: the documented codes, and the one exception that carries them to the envelope."""
+"""Error answers: the documented codes, and the one exception that carries them to the envelope;
+the envelope itself and its bytes."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
+
+try:  # a fast encoder when the [mock] extra brought it; the standard one otherwise
+    import orjson
+except ImportError:  # pragma: no cover - orjson is in the [mock] extra
+    orjson = None  # type: ignore[assignment]
 
 __all__ = [
     "FROZEN",
@@ -15,6 +22,7 @@ __all__ = [
     "envelope",
     "error_envelope",
     "invalid",
+    "json_bytes",
     "missing",
 ]
 
@@ -53,3 +61,19 @@ def envelope(data: Any) -> dict[str, Any]:
 
 def error_envelope(error: ApiError) -> dict[str, Any]:
     return {"code": error.code, "msg": error.msg, "data": error.data}
+
+
+def json_bytes(content: Any) -> bytes:
+    """``content`` as compact UTF-8 JSON, the bytes Starlette's JSONResponse would send.
+
+    orjson writes the same text for what handlers return (str keys, ints within 64 bits, no
+    NaN) several times faster; anything it refuses goes through ``json`` as before.
+    """
+    if orjson is not None:
+        try:
+            return orjson.dumps(content)
+        except TypeError:  # JSONEncodeError is a TypeError: a huge int, a non-str key, ...
+            pass
+    return json.dumps(
+        content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")
+    ).encode("utf-8")

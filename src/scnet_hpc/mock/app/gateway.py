@@ -8,6 +8,7 @@ imported only on demand without importing the application back.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -18,20 +19,36 @@ __all__ = ["OperationIndex", "gateway_page", "not_allowed", "not_found"]
 
 
 class OperationIndex:
-    """(method, path) → operationId, for middleware that runs before routing."""
+    """(method, path) → operationId (and what the application serves it with), for what runs
+    before or instead of Starlette's routing. Paths without parameters are one dict lookup;
+    templated ones are tried in the order added."""
 
     def __init__(self) -> None:
-        self._routes: list[tuple[str, re.Pattern[str], str]] = []
+        self._static: dict[tuple[str, str], tuple[str, Any]] = {}
+        self._templated: list[tuple[str, re.Pattern[str], str, Any]] = []
 
-    def add(self, method: str, path: str, operation_id: str) -> None:
-        self._routes.append((method, path_regex(path), operation_id))
+    def add(self, method: str, path: str, operation_id: str, target: Any = None) -> None:
+        if "{" in path:
+            self._templated.append((method, path_regex(path), operation_id, target))
+        else:
+            self._static.setdefault((method, path), (operation_id, target))
+
+    def match(self, method: str, path: str) -> tuple[str, Any, dict[str, str]] | None:
+        """``(operationId, target, path parameters)`` of the operation, or None."""
+        method = "GET" if method == "HEAD" else method
+        found = self._static.get((method, path))
+        if found is not None:
+            return found[0], found[1], {}
+        for m, pattern, operation_id, target in self._templated:
+            if m == method:
+                hit = pattern.match(path)
+                if hit:
+                    return operation_id, target, hit.groupdict()
+        return None
 
     def resolve(self, method: str, path: str) -> str | None:
-        method = "GET" if method == "HEAD" else method
-        for m, pattern, operation_id in self._routes:
-            if m == method and pattern.match(path):
-                return operation_id
-        return None
+        found = self.match(method, path)
+        return found[0] if found is not None else None
 
 
 def gateway_page(status: int, reason: str) -> str:

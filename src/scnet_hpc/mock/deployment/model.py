@@ -153,6 +153,9 @@ class RegionAccount:
     queues: tuple[str, ...] | None = None  # None = every queue of the region
     limits: UserLimitsSpec = field(default_factory=UserLimitsSpec)
     storage: StorageSpec = field(default_factory=StorageSpec)
+    #: the OS user the Slurm engine runs this account's jobs as ("" = the mock's own user;
+    #: refused when the mock runs as root). See ``deployment.os_users``.
+    os_user: str = ""
 
 
 @dataclass(frozen=True)
@@ -268,6 +271,7 @@ _ACCOUNT = {
     "properties": {
         "region": _INT,
         "cluster_user": _NAME,
+        "os_user": {"type": "string", "pattern": r"^[a-z_][a-z0-9_-]{0,31}$"},
         "home": {"type": "string", "pattern": "^/"},
         "account": _NAME,
         "stopped": {"type": "boolean"},
@@ -422,6 +426,7 @@ def _user(raw: Mapping[str, Any], regions: tuple[RegionSpec, ...]) -> UserSpec:
                 queues=tuple(acc["queues"]) if "queues" in acc else None,
                 limits=UserLimitsSpec(**acc.get("limits", {})),
                 storage=StorageSpec(**acc.get("storage", {})),
+                os_user=acc.get("os_user", ""),
             )
         )
     return UserSpec(

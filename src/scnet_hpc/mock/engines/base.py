@@ -7,8 +7,11 @@ vocabulary (state words such as ``PENDING`` or ``TIMEOUT``, epoch seconds, core 
 both engines have it natively; translating to the API's codes (``statQ``, ``statD``, ...) and
 formats (China-time strings, string-typed numbers) is the HTTP layer's job, done once.
 
-Every method must be safe to call from several threads at once, and must not block for long:
-the HTTP layer calls engines from its event loop.
+Every method must be safe to call from several threads at once. An engine whose calls may
+block (a command, a file system walk, a sleep) says so with a true ``blocking`` attribute: the
+HTTP layer then calls it from worker threads, so that one slow call never stalls every other
+client; one that answers from memory sets it false and is called on the event loop (cheaper).
+An engine without the attribute is taken to block (``engine_blocks``).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ __all__ = [
     "StorageInfo",
     "SubmitRejected",
     "UserLimits",
+    "engine_blocks",
     "page_of_lines",
 ]
 
@@ -241,6 +245,11 @@ class Engine(Protocol):
     def close(self) -> None:
         """Release whatever the engine holds (threads, processes); called at app shutdown."""
         ...
+
+
+def engine_blocks(engine: object) -> bool:
+    """Whether the HTTP layer must keep ``engine``'s calls off its event loop (see above)."""
+    return bool(getattr(engine, "blocking", True))
 
 
 def page_of_lines(lines: Sequence[str], page: int, *, from_end: bool) -> FilePage:

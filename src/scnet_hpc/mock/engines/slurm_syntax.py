@@ -30,6 +30,9 @@ TIME_LIMIT = (
 )
 """What sbatch says when a job's time limit is zero or over its partition's MaxTime."""
 
+#: The widest zero padding of a numeric code (``%5j``) honoured; wider asks get this.
+MAX_PAD = 16
+
 _ITEM = re.compile(r"[^,\[]*(?:\[[^\]]*\][^,\[]*)?")
 _RANGED = re.compile(r"([^\[]*)\[([^\]]*)\](.*)")
 _PATTERN = re.compile(r"%(\d*)([%AaJjNnstux])")
@@ -122,7 +125,8 @@ def expand_output_pattern(
             return "batch"
         else:  # n, t
             value = 0
-        return str(value).zfill(int(width)) if width else str(value)
+        # the width is clamped: %999999999j would otherwise make a gigabyte-long name
+        return str(value).zfill(min(int(width), MAX_PAD)) if width else str(value)
 
     return _PATTERN.sub(repl, pattern)
 

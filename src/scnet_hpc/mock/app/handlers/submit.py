@@ -3,8 +3,15 @@
 The schema has already checked presence, string types and the walltime format. What is left
 here are the rules that span fields or need numbers: exactly one of ``GAP_NNODE`` /
 ``GAP_NODE_STRING`` and of ``GAP_NPROC`` / ``GAP_PPN``, positive counts, memory units, absolute
-working directory. A violation is a malformed request (10004); whether the job fits a queue is
-the scheduler's call, answered in sbatch's words (10001).
+working directory, and the characters a job name and paths may hold. A violation is a malformed
+request (10004); whether the job fits a queue is the scheduler's call, answered in sbatch's words
+(10001).
+
+Why job names and work directories refuse whitespace and control characters, and names ``/``:
+Slurm's job completion log (jobcomp/filetxt, the Slurm engine's history) writes ``Name`` and
+``WorkDir`` unescaped in a ``Key=value`` line, so a space or newline there would let one user
+forge another user's history; a ``/`` in a name lets ``%x`` in an output pattern climb out of the
+home. Both engines apply the same rules, so a request means the same on either.
 """
 
 from __future__ import annotations
@@ -25,11 +32,13 @@ KNOWN_TEMPLATES = frozenset({("BASIC", "BASE")})
 _SUBMIT_TYPES = frozenset({"cmd", "file"})
 _MEM = re.compile(r"^([0-9]{1,9})(?:\.[0-9]+)?\s*([MG]B?)?$", re.IGNORECASE)
 _COUNT_DIGITS = 9  # a count with more digits than this is not a count
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
 
 
 def _count(info: Mapping[str, str], key: str, *, zero_ok: bool = False) -> int:
     text = info.get(key, "").strip()
-    if not text.isdigit() or len(text) > _COUNT_DIGITS or (int(text) == 0 and not zero_ok):
+    if not text.isdecimal() or len(text) > _COUNT_DIGITS or (int(text) == 0 and not zero_ok):
         kind = "a non-negative" if zero_ok else "a positive"
         raise invalid(f"mapAppJobInfo.{key}", f"must be {kind} whole number, got {text[:20]!r}")
     return int(text)
@@ -67,6 +76,18 @@ def _nonempty(info: Mapping[str, str], key: str) -> str:
     return value
 
 
+def _plain(key: str, value: str, *, spaces: bool = False, slash: bool = True) -> str:
+    """``value`` if it has no control characters (nor whitespace unless ``spaces``, nor ``/``
+    unless ``slash``); else 10004 naming the field and the first offending character."""
+    bad = (_CONTROL if spaces else _SPACE_OR_CONTROL).search(value)
+    if bad is not None:
+        what = "control characters" if spaces else "whitespace or control characters"
+        raise invalid(f"mapAppJobInfo.{key}", f"must not contain {what} (found {bad.group()!r})")
+    if not slash and "/" in value:
+        raise invalid(f"mapAppJobInfo.{key}", "must not contain '/'")
+    return value
+
+
 def job_request(
     apptype: str,
     appname: str,
@@ -81,7 +102,7 @@ def job_request(
     submit_type = info["GAP_SUBMIT_TYPE"].strip()
     if submit_type not in _SUBMIT_TYPES:
         raise invalid("mapAppJobInfo.GAP_SUBMIT_TYPE", f"must be one of {sorted(_SUBMIT_TYPES)}")
-    work_dir = _nonempty(info, "GAP_WORK_DIR").strip()
+    work_dir = _plain("GAP_WORK_DIR", _nonempty(info, "GAP_WORK_DIR").strip())
     if not work_dir.startswith("/"):
         raise invalid("mapAppJobInfo.GAP_WORK_DIR", "must be an absolute path")
     work_dir = posixpath.normpath(work_dir)
@@ -112,7 +133,7 @@ def job_request(
         array_size = _count(info, "GAP_MULTI_SUB")
 
     def output(key: str, default: str) -> str:
-        path = info.get(key, "").strip() or default
+        path = _plain(key, info.get(key, "").strip(), spaces=True) or default
         return path if path.startswith("/") else posixpath.join(work_dir, path)
 
     try:
@@ -142,7 +163,7 @@ def job_request(
     return JobRequest(
         user=user,
         account=account,
-        name=_nonempty(info, "GAP_JOB_NAME").strip(),
+        name=_plain("GAP_JOB_NAME", _nonempty(info, "GAP_JOB_NAME").strip(), slash=False),
         queue=_nonempty(info, "GAP_QUEUE").strip(),
         command=_nonempty(info, "GAP_CMD_FILE"),
         work_dir=work_dir,

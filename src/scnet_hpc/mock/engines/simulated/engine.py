@@ -10,6 +10,16 @@ Scheduling is first-fit over the queue's nodes in submit order, after a dispatch
 the user's running-job and CPU limits; the queue and size checks at submit reproduce sbatch's
 own error messages.
 
+Job arrays (``array_size`` N ≥ 2, from ``GAP_MULTI_SUB``) are what Slurm makes of
+``--array=0-(N-1)``: submit answers the array's id ``A``; every task is a job of its own named
+``A_<n>`` in lists, details, history and cancel, with its own numeric id (``%j``,
+``$SLURM_JOB_ID``: ``A + 1 + n``, and the last task keeps ``A`` itself, as Slurm's does) and
+``%A``/``%a`` in output patterns; tasks still pending are listed as one row ``A_[n-m]`` as
+``squeue`` groups them, the realtime detail of ``A`` is one of its tasks (an unfinished one
+while any is), and cancelling ``A`` cancels every task. Unlike Slurm, which hands out the task
+ids as tasks start, the ids are reserved at submit; and a pending task's own detail
+(``A_<n>``) is found before it starts. At most ``MAX_ARRAY_SIZE`` tasks (Slurm's default).
+
 The state is indexed so that the cost of a call does not grow with the number of jobs held:
 per user (realtime and history jobs, bytes written), and per (queue, user) for the pending jobs
 that are eligible to start (``lanes``: a dispatch pass visits only the jobs that might start).
@@ -20,9 +30,10 @@ from __future__ import annotations
 import heapq
 import math
 import posixpath
+import re
 import threading
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ...clock import ISO_TIME, Clock, china_time
@@ -42,10 +53,13 @@ from ..base import (
 )
 from ..slurm_syntax import TIME_LIMIT, expand_output_pattern, time_limit_refusal
 from .lanes import AT_JOB_LIMIT, Lanes
+from .lanes import position as submit_position
 from .program import Output, simulate
 
-__all__ = ["FileWriter", "SimulatedEngine"]
+__all__ = ["MAX_ARRAY_SIZE", "FileWriter", "SimulatedEngine"]
 
+#: Tasks per job array: Slurm's default MaxArraySize (indexes 0-1000).
+MAX_ARRAY_SIZE = 1001
 #: ``writer(account, path, lines, truncate)``: where a job's writes also go (see ``on_write``).
 FileWriter = Callable[[RegionAccount, str, list[str], bool], None]
 
@@ -54,6 +68,7 @@ NODE_CONFIG = _FAILED + "Requested node configuration is not available"
 TOO_MANY_CPUS = _FAILED + "More processors requested than permitted"
 BAD_NODE = _FAILED + "Invalid node name specified"
 PARTITION_DOWN = _FAILED + "Partition in standby or down state"
+BAD_ARRAY = _FAILED + "Invalid job array specification"
 QOS_SUBMIT = (
     "sbatch: error: QOSMaxSubmitJobPerUserLimit\n"
     + _FAILED
@@ -73,6 +88,16 @@ class _Node:
     free: int
 
 
+@dataclass(frozen=True)
+class _Task:
+    """Where an array task belongs: the array's id, its index, and its own numeric id."""
+
+    array_id: str
+    index: int
+    own_id: int
+    count: int
+
+
 @dataclass
 class _Job:
     record: JobRecord
@@ -82,6 +107,7 @@ class _Job:
     runtime: int = 0
     exit_code: int = 0
     unprinted: deque[Output] = field(default_factory=deque)  # output not due yet, in order
+    task: _Task | None = None  # set for an array task
 
 
 @dataclass
@@ -98,7 +124,8 @@ class _Scheduler:
     nodes: dict[str, _Node]
     jobs: dict[str, _Job] = field(default_factory=dict)
     pending: dict[str, None] = field(default_factory=dict)  # ordered set, submit order
-    not_yet_eligible: list[tuple[int, str]] = field(default_factory=list)  # heap
+    # heap of (eligible at, position, id): ties pop in submit order, also when ids grow a digit
+    not_yet_eligible: list[tuple[int, int, str]] = field(default_factory=list)
     running: list[tuple[int, str]] = field(default_factory=list)  # heap of (end, id)
     printing: list[tuple[int, str]] = field(default_factory=list)  # heap (output due at, id)
     realtime: dict[str, None] = field(default_factory=dict)  # ordered set of ids
@@ -112,10 +139,15 @@ class _Scheduler:
     history_by_user: dict[str, dict[str, JobRecord]] = field(default_factory=dict)
     written_by_user: dict[str, int] = field(default_factory=dict)  # bytes in the user's files
     lanes: Lanes = field(default_factory=Lanes)  # the eligible pending jobs
+    arrays: dict[str, tuple[str, ...]] = field(default_factory=dict)  # array id -> task ids
 
 
 class SimulatedEngine:
     """In-memory engine for every scheduler of a deployment (see the module docstring)."""
+
+    supports_arrays = True
+    #: answers from memory under a lock held for microseconds: called on the event loop
+    blocking = False
 
     def __init__(self, deployment: Deployment, clock: Clock) -> None:
         self._deployment = deployment
@@ -211,52 +243,79 @@ class SimulatedEngine:
             if queue is None:
                 raise SubmitRejected(bad_partition(request.queue))
             nodes, ppn = self._check_fits(queue, request)
+            count = request.array_size if request.array_size >= 2 else 1
+            if count > MAX_ARRAY_SIZE:
+                raise SubmitRejected(BAD_ARRAY)
             account = self._account(scheduler_id, request.user)
             max_submit = account.limits.max_submit_jobs if account else -1
             active = s.active_by_user.get(request.user, 0)
-            if 0 <= max_submit <= active:
+            if 0 <= max_submit < active + count:  # each array task counts, as in Slurm
                 raise SubmitRejected(QOS_SUBMIT)
             now = int(self._clock.now())
-            job_id = str(s.next_id)
-            s.next_id += 1
-            record = JobRecord(
-                job_id=job_id,
-                scheduler_id=scheduler_id,
-                name=request.name,
-                user=request.user,
-                account=request.account,
-                queue=queue.name,
-                state="PENDING",
-                reason="Priority",
-                submit_time=now,
-                start_time=None,
-                end_time=None,
-                walltime=request.walltime,
-                num_nodes=nodes,
-                num_cores=nodes * ppn,
-                gpus_per_node=request.gpus_per_node,
-                dcus_per_node=request.dcus_per_node,
-                mem_per_node_mb=request.mem_per_node_mb,
-                work_dir=request.work_dir,
-                command=request.command,
-                stdout_path=_output_path(request.stdout_pattern, job_id, request),
-                stderr_path=_output_path(request.stderr_pattern, job_id, request),
-                app_name=request.app_name,
-                exclusive=request.exclusive,
-            )
-            job = _Job(
-                record=record,
-                eligible_at=now + self._settings.dispatch_delay,
-                cores_per_node=ppn,
-                node_list=request.node_list,
-            )
-            s.jobs[job_id] = job
-            s.realtime[job_id] = None
-            s.realtime_by_user.setdefault(request.user, {})[job_id] = None
-            s.active_by_user[request.user] = active + 1
-            s.pending[job_id] = None
-            heapq.heappush(s.not_yet_eligible, (job.eligible_at, job_id))
+            first = s.next_id
+            s.next_id += count
+            job_id = str(first)
+            if count == 1:
+                self._queue(s, request, nodes, ppn, now, job_id, None)
+                return job_id
+            tasks = []
+            for n in range(count):
+                own = first if n == count - 1 else first + 1 + n
+                task = _Task(job_id, n, own, count)
+                tasks.append(self._queue(s, request, nodes, ppn, now, f"{job_id}_{n}", task))
+            s.arrays[job_id] = tuple(tasks)
             return job_id
+
+    def _queue(
+        self,
+        s: _Scheduler,
+        request: JobRequest,
+        nodes: int,
+        ppn: int,
+        now: int,
+        job_id: str,
+        task: _Task | None,
+    ) -> str:
+        """Add one pending job (or array task) named ``job_id``; returns that id."""
+        record = JobRecord(
+            job_id=job_id,
+            scheduler_id=s.spec.id,
+            name=request.name,
+            user=request.user,
+            account=request.account,
+            queue=request.queue,
+            state="PENDING",
+            reason="Priority",
+            submit_time=now,
+            start_time=None,
+            end_time=None,
+            walltime=request.walltime,
+            num_nodes=nodes,
+            num_cores=nodes * ppn,
+            gpus_per_node=request.gpus_per_node,
+            dcus_per_node=request.dcus_per_node,
+            mem_per_node_mb=request.mem_per_node_mb,
+            work_dir=request.work_dir,
+            command=request.command,
+            stdout_path=_output_path(request.stdout_pattern, job_id, request, task),
+            stderr_path=_output_path(request.stderr_pattern, job_id, request, task),
+            app_name=request.app_name,
+            exclusive=request.exclusive,
+        )
+        job = _Job(
+            record=record,
+            eligible_at=now + self._settings.dispatch_delay,
+            cores_per_node=ppn,
+            node_list=request.node_list,
+            task=task,
+        )
+        s.jobs[job_id] = job
+        s.realtime[job_id] = None
+        s.realtime_by_user.setdefault(request.user, {})[job_id] = None
+        s.active_by_user[request.user] = s.active_by_user.get(request.user, 0) + 1
+        s.pending[job_id] = None
+        heapq.heappush(s.not_yet_eligible, (job.eligible_at, submit_position(job_id), job_id))
+        return job_id
 
     def _check_fits(self, queue: QueueSpec, req: JobRequest) -> tuple[int, int]:
         """sbatch's checks against the partition: (nodes, cores per node) or SubmitRejected."""
@@ -301,13 +360,23 @@ class SimulatedEngine:
             s = self._advanced(scheduler_id)
             ids = s.realtime if user is None else s.realtime_by_user.get(user, {})
             if s.lanes.settled:  # every stored reason is current
-                return [s.jobs[i].record for i in ids]
-            return [_current(s, s.jobs[i]) for i in ids]
+                records = [s.jobs[i].record for i in ids]
+            else:
+                records = [_current(s, s.jobs[i]) for i in ids]
+            return _group_pending_tasks(s, records) if s.arrays else records
 
     def realtime_job(self, scheduler_id: int, job_id: str) -> JobRecord | None:
         with self._lock:
             s = self._advanced(scheduler_id)
-            return _current(s, s.jobs[job_id]) if job_id in s.realtime else None
+            if job_id in s.realtime:
+                return _current(s, s.jobs[job_id])
+            tasks = [s.jobs[i] for i in s.arrays.get(job_id, ()) if i in s.realtime]
+            if not tasks:
+                return None
+            chosen = next((t for t in tasks if not t.record.finished), tasks[0])
+            if chosen.record.state == "PENDING":  # the grouped row, as squeue shows it
+                return _group_pending_tasks(s, [_current(s, t) for t in tasks])[-1]
+            return _current(s, chosen)
 
     def history_jobs(self, scheduler_id: int, *, user: str | None = None) -> list[JobRecord]:
         with self._lock:
@@ -326,19 +395,25 @@ class SimulatedEngine:
             outcomes = []
             freed = False
             for job_id in job_ids:
-                job = s.jobs.get(job_id)
-                if job is None or job.record.user != user:
+                jobs = [
+                    job
+                    for job in (s.jobs.get(i) for i in _named_jobs(s, job_id))
+                    if job is not None and job.record.user == user
+                ]
+                if not jobs:
                     outcomes.append(
                         CancelOutcome(
                             job_id, False, _kill_error(job_id, "Invalid job id specified")
                         )
                     )
-                elif job.record.finished:
+                elif all(job.record.finished for job in jobs):
                     msg = "Job/step already completing or completed"
                     outcomes.append(CancelOutcome(job_id, False, _kill_error(job_id, msg)))
                 else:
-                    freed = freed or job.record.state == "RUNNING"
-                    self._finish(s, job, now, "CANCELLED")
+                    for job in jobs:
+                        if not job.record.finished:
+                            freed = freed or job.record.state == "RUNNING"
+                            self._finish(s, job, now, "CANCELLED")
                     outcomes.append(CancelOutcome(job_id, True))
             if freed:  # what the cancelled jobs held may let others start now
                 self._dispatch(s, now)
@@ -385,7 +460,7 @@ class SimulatedEngine:
                 if job and job.record.state == "RUNNING" and job.record.end_time == event:
                     self._finish(s, job, event, None)
             while s.not_yet_eligible and s.not_yet_eligible[0][0] <= event:
-                _, job_id = heapq.heappop(s.not_yet_eligible)
+                _, _, job_id = heapq.heappop(s.not_yet_eligible)
                 if job_id in s.pending:  # not cancelled meanwhile
                     s.lanes.enter(s.jobs[job_id].record)
             self._dispatch(s, event)
@@ -396,6 +471,10 @@ class SimulatedEngine:
             job = s.jobs.pop(job_id, None)
             if job is not None:
                 s.realtime_by_user[job.record.user].pop(job_id, None)
+                if job.task is not None and all(
+                    i not in s.jobs for i in s.arrays.get(job.task.array_id, ())
+                ):
+                    s.arrays.pop(job.task.array_id, None)
         return s
 
     def _dispatch(self, s: _Scheduler, t: int) -> None:
@@ -460,7 +539,7 @@ class SimulatedEngine:
             node.free -= job.cores_per_node
         rec = job.record
         program = simulate(
-            rec.command,
+            _with_job_environment(rec.command, _environment(job)),
             default_runtime=self._settings.default_runtime,
             node=nodes[0].name,
             user=rec.user,
@@ -597,7 +676,108 @@ def _kill_error(job_id: str, why: str) -> str:
     return f"scancel: error: Kill job error on job id {job_id}: {why}"
 
 
-def _output_path(pattern: str, job_id: str, req: JobRequest) -> str:
+def _output_path(pattern: str, job_id: str, req: JobRequest, task: _Task | None) -> str:
     # Expanded at submit: the node is not known yet, so %N stays as written (as Slurm's would
     # for a file named before the job starts).
-    return expand_output_pattern(pattern, job_id=int(job_id), name=req.name, user=req.user)
+    if task is None:
+        return expand_output_pattern(pattern, job_id=int(job_id), name=req.name, user=req.user)
+    return expand_output_pattern(
+        pattern,
+        job_id=task.own_id,
+        name=req.name,
+        user=req.user,
+        array_job_id=int(task.array_id),
+        array_task_id=task.index,
+    )
+
+
+def _environment(job: _Job) -> dict[str, str]:
+    """The ``SLURM_*`` variables a command may print (those of sbatch's job environment)."""
+    rec, task = job.record, job.task
+    env = {"SLURM_JOB_NAME": rec.name, "SLURM_SUBMIT_DIR": rec.work_dir}
+    if task is None:
+        env["SLURM_JOB_ID"] = env["SLURM_JOBID"] = rec.job_id
+        return env
+    env["SLURM_JOB_ID"] = env["SLURM_JOBID"] = str(task.own_id)
+    env["SLURM_ARRAY_JOB_ID"] = task.array_id
+    env["SLURM_ARRAY_TASK_ID"] = str(task.index)
+    env["SLURM_ARRAY_TASK_COUNT"] = str(task.count)
+    env["SLURM_ARRAY_TASK_MIN"] = "0"
+    env["SLURM_ARRAY_TASK_MAX"] = str(task.count - 1)
+    return env
+
+
+_VARIABLE = re.compile(r"\$(?:\{(SLURM_[A-Z_]+)\}|(SLURM_[A-Z_]+))")
+
+
+def _with_job_environment(command: str, env: Mapping[str, str]) -> str:
+    """``$SLURM_...`` / ``${SLURM_...}`` replaced by the job's values (unset ones: empty)."""
+    if "$SLURM_" not in command and "${SLURM_" not in command:
+        return command
+    return _VARIABLE.sub(lambda m: env.get(m.group(1) or m.group(2), ""), command)
+
+
+def _named_jobs(s: _Scheduler, asked: str) -> Sequence[str]:
+    """The job ids a user's id names: the job, every task of an array ``A``, or the tasks of
+    a grouped pending row ``A_[n-m]``."""
+    tasks = s.arrays.get(asked)
+    if tasks is not None:
+        return tasks
+    m = _GROUPED.fullmatch(asked)
+    if m is None:
+        return (asked,)
+    wanted = _indexes(m.group(2))
+    return [i for i in s.arrays.get(m.group(1), ()) if int(i.partition("_")[2]) in wanted]
+
+
+_GROUPED = re.compile(r"(\d+)_\[([0-9,\-]+)(?:%\d+)?\]")
+
+
+def _indexes(ranges: str) -> set[int]:
+    found: set[int] = set()
+    for part in ranges.split(","):
+        lo, _, hi = part.partition("-")
+        if lo.isdigit() and (not hi or hi.isdigit()):
+            found.update(range(int(lo), min(int(hi or lo), int(lo) + MAX_ARRAY_SIZE) + 1))
+    return found
+
+
+def _ranges(indexes: Sequence[int]) -> str:
+    """``[0, 1, 2, 5]`` → ``0-2,5`` (how squeue writes an array's pending tasks)."""
+    parts: list[str] = []
+    start = prev = indexes[0]
+    for n in [*indexes[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        parts.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ",".join(parts)
+
+
+def _group_pending_tasks(s: _Scheduler, records: list[JobRecord]) -> list[JobRecord]:
+    """Pending tasks of an array as the one row ``A_[n-m]`` squeue shows (at the place of the
+    first); a task gets its own row when it starts."""
+    pending: dict[str, list[JobRecord]] = {}
+    for rec in records:
+        task = s.jobs[rec.job_id].task
+        if task is not None and rec.state == "PENDING":
+            pending.setdefault(task.array_id, []).append(rec)
+    if not pending:
+        return records
+    out: list[JobRecord] = []
+    for rec in records:
+        task = s.jobs[rec.job_id].task
+        if task is None or rec.state != "PENDING":
+            out.append(rec)
+            continue
+        group = pending.pop(task.array_id, None)
+        if group is None:  # already written out as one row
+            continue
+        if len(group) == 1:
+            out.append(rec)
+            continue
+        indexes = [s.jobs[r.job_id].task.index for r in group]  # type: ignore[union-attr]
+        out.append(replace(rec, job_id=f"{task.array_id}_[{_ranges(indexes)}]"))
+    return out

@@ -13,7 +13,9 @@ lane at its first job of either kind; what a lane left unvisited is kept as a *v
 (first unvisited position, where its queue was found full) and turned into a reason when a
 record is read (``reason``). A pass costs the jobs that might start, not every pending job.
 
-Positions are job ids as numbers: the simulated engine numbers jobs in submit order.
+Positions are job ids as numbers: the simulated engine numbers jobs in submit order, and the
+tasks of an array ``<id>_<n>`` (which reserves the ids ``<id>`` to ``<id> + N - 1``) stand at
+``<id> + n``.
 """
 
 from __future__ import annotations
@@ -23,11 +25,19 @@ from collections.abc import Callable, Iterator
 
 from ..base import JobRecord
 
-__all__ = ["AT_JOB_LIMIT", "DispatchPass", "Lanes"]
+__all__ = ["AT_JOB_LIMIT", "DispatchPass", "Lanes", "position"]
 
 Lane = tuple[str, str]  # (queue, user)
 #: The reason of a job whose user is at the running-job limit (Slurm's word).
 AT_JOB_LIMIT = "QOSMaxJobsPerUserLimit"
+
+
+def position(job_id: str) -> int:
+    """Where a job stands in submit order: ``12`` → 12, array task ``12_3`` → 15."""
+    if job_id.isdigit():
+        return int(job_id)
+    head, _, task = job_id.partition("_")
+    return int(head) + int(task)
 
 
 class Lanes:
@@ -40,8 +50,9 @@ class Lanes:
     def enter(self, rec: JobRecord) -> None:
         """A pending job became eligible to start."""
         lane = self._lanes.setdefault((rec.queue, rec.user), {})
-        if lane and int(next(reversed(lane))) > int(rec.job_id):  # same-second ties pop by text
-            ordered = sorted([*lane, rec.job_id], key=int)
+        # same-second ties pop by text
+        if lane and position(next(reversed(lane))) > position(rec.job_id):
+            ordered = sorted([*lane, rec.job_id], key=position)
             lane.clear()
             lane.update(dict.fromkeys(ordered))
         else:
@@ -64,10 +75,10 @@ class Lanes:
         if verdict is None or rec.job_id not in self._lanes.get(key, {}):
             return None
         unvisited, full_at = verdict
-        position = int(rec.job_id)
-        if position < unvisited:
+        at = position(rec.job_id)
+        if at < unvisited:
             return None
-        return "Resources" if full_at is not None and full_at < position else AT_JOB_LIMIT
+        return "Resources" if full_at is not None and full_at < at else AT_JOB_LIMIT
 
     @property
     def settled(self) -> bool:
@@ -100,20 +111,20 @@ class DispatchPass:
                 continue
             if key[1] not in self.capped and at_job_limit(key[1]):
                 self.capped.add(key[1])
-            heapq.heappush(self._heads, (int(first), key, first, ids))
+            heapq.heappush(self._heads, (position(first), key, first, ids))
 
     def __iter__(self) -> Iterator[tuple[int, str]]:
         """``(position, job id)`` of each job to visit, in submit order."""
         heads = self._heads
         while heads:
-            position, key, job_id, rest = heapq.heappop(heads)
+            at, key, job_id, rest = heapq.heappop(heads)
             if key[0] in self.full or key[1] in self.capped:
-                self._lanes._verdicts[key] = (position, None)  # this job and the rest wait
+                self._lanes._verdicts[key] = (at, None)  # this job and the rest wait
                 continue
-            yield position, job_id
+            yield at, job_id
             following = next(rest, None)
             if following is not None:
-                heapq.heappush(heads, (int(following), key, following, rest))
+                heapq.heappush(heads, (position(following), key, following, rest))
 
     def started(self, rec: JobRecord) -> None:
         self._started.append(rec)

@@ -31,6 +31,7 @@ from ..slurm_syntax import expand_output_pattern, first_host
 
 __all__ = [
     "TERMINAL_STATES",
+    "RunAs",
     "SbatchError",
     "SlurmCLI",
     "SlurmCommandError",
@@ -158,10 +159,24 @@ class SlurmJob:
     array_tasks: str | None = None
     #: the job's account (``sbatch -A``); "" when none was given
     account: str = ""
+    #: read from the job completion log (whose Name and WorkDir fields are not escaped)
+    from_jobcomp: bool = False
 
     @property
     def finished(self) -> bool:
         return self.state in TERMINAL_STATES
+
+
+@dataclass(frozen=True)
+class RunAs:
+    """Run a command as this OS user instead of the caller (who must be root): Slurm then
+    checks and records the job as that user's, and scancel cancels only that user's jobs."""
+
+    uid: int
+    gid: int
+    groups: tuple[int, ...] = ()
+    #: working directory of the command (the caller's may be closed to the user)
+    cwd: str = "/"
 
 
 @dataclass(frozen=True)
@@ -557,6 +572,24 @@ def _local_time(value: str | None) -> int | None:
         return None
 
 
+#: One jobcomp/filetxt line, keys in the order 22.05's plugin writes them (an array task adds
+#: ArrayJobId/ArrayTaskId, a heterogeneous job HetJobId/HetJobOffset). ``Name`` and ``WorkDir``
+#: are written unescaped, so only they may hold spaces, and they are matched by what follows
+#: them; everything before ``Name`` (JobId, UserId) is out of the job submitter's reach.
+_JOBCOMP_LINE = re.compile(
+    r"JobId=(?P<JobId>\d+) UserId=(?P<UserId>\S*) GroupId=(?P<GroupId>\S*) Name=(?P<Name>.*)"
+    r" JobState=(?P<JobState>\S*(?: by \d+)?) Partition=(?P<Partition>\S*)"
+    r" TimeLimit=(?P<TimeLimit>\S*) StartTime=(?P<StartTime>\S*) EndTime=(?P<EndTime>\S*)"
+    r" NodeList=(?P<NodeList>\S*) NodeCnt=(?P<NodeCnt>\S*) ProcCnt=(?P<ProcCnt>\S*)"
+    r" WorkDir=(?P<WorkDir>.*) ReservationName=(?P<ReservationName>\S*) Tres=(?P<Tres>\S*)"
+    r" Account=(?P<Account>\S*) QOS=(?P<QOS>\S*) WcKey=(?P<WcKey>\S*) Cluster=(?P<Cluster>\S*)"
+    r" SubmitTime=(?P<SubmitTime>\S*) EligibleTime=(?P<EligibleTime>\S*)"
+    r"(?: ArrayJobId=(?P<ArrayJobId>\d+) ArrayTaskId=(?P<ArrayTaskId>\d+))?"
+    r"(?: HetJobId=(?P<HetJobId>\d+) HetJobOffset=(?P<HetJobOffset>\d+))?"
+    r" DerivedExitCode=(?P<DerivedExitCode>\S*) ExitCode=(?P<ExitCode>\S*)[ \t]*"
+)
+
+
 def parse_jobcomp(text: str) -> list[SlurmJob]:
     """Finished jobs from a jobcomp/filetxt log, one ``Key=value`` line each.
 
@@ -566,13 +599,20 @@ def parse_jobcomp(text: str) -> list[SlurmJob]:
     line wins. Quirks seen on 22.05.8: a job cancelled while running or killed
     at its time limit is logged with ``ExitCode=0:0`` (squeue later shows
     signal 15), and the file has no stdout/stderr paths, so ``std_out`` and
-    ``std_err`` are empty. A job name containing ``" Word="`` would split wrongly.
+    ``std_err`` are empty.
+
+    The plugin writes ``Name`` and ``WorkDir`` as given, so a line is read as a whole, in the
+    plugin's fixed key order, with ``JobId`` first (``_JOBCOMP_LINE``); a line that does not
+    have that shape is skipped. A name or work dir holding ``" JobState=..."`` can still only
+    change what its own line says, which is why callers compare ``WorkDir``, ``Name`` and
+    ``UserId`` with what they submitted (the mock also refuses whitespace in both fields).
     """
     by_id: dict[int, SlurmJob] = {}
     for line in text.splitlines():
-        if not line.strip().startswith("JobId="):
+        m = _JOBCOMP_LINE.fullmatch(line)
+        if m is None:
             continue
-        kv = _parse_kv_line(line)
+        kv = {k: v for k, v in m.groupdict().items() if v is not None}
         slurm_job_id = _int(kv.get("JobId"))
         if slurm_job_id is None:
             continue
@@ -606,6 +646,7 @@ def parse_jobcomp(text: str) -> list[SlurmJob]:
             array_job_id=array_job_id,
             array_task_id=array_task_id,
             account=kv.get("Account", ""),
+            from_jobcomp=True,
         )
     return list(by_id.values())
 
@@ -643,7 +684,16 @@ class SlurmCLI:
         stdin: str | None = None,
         check: bool = True,
         env: Mapping[str, str] | None = None,
+        as_user: RunAs | None = None,
     ) -> subprocess.CompletedProcess[str]:
+        who: dict[str, Any] = {}
+        if as_user is not None:
+            who = {
+                "user": as_user.uid,
+                "group": as_user.gid,
+                "extra_groups": list(as_user.groups),
+                "cwd": as_user.cwd,
+            }
         try:
             proc = subprocess.run(  # noqa: S603 - argv is a list, never a shell string
                 list(argv),
@@ -653,6 +703,7 @@ class SlurmCLI:
                 env=self._env(env),
                 timeout=self.timeout,
                 check=False,
+                **who,
             )
         except FileNotFoundError as exc:
             raise SlurmCommandError(argv, 127, f"{argv[0]}: not found ({exc})") from exc
@@ -660,6 +711,8 @@ class SlurmCLI:
             raise SlurmCommandError(
                 argv, -1, f"timed out after {self.timeout} s (is slurmctld up?)"
             ) from exc
+        except OSError as exc:  # e.g. not root but asked to run as another user
+            raise SlurmCommandError(argv, 126, f"{argv[0]}: cannot run it ({exc})") from exc
         if check and proc.returncode != 0:
             raise SlurmCommandError(argv, proc.returncode, proc.stderr)
         return proc
@@ -687,6 +740,7 @@ class SlurmCLI:
         *,
         options: Iterable[str] = (),
         environment: Mapping[str, str] | None = None,
+        as_user: RunAs | None = None,
     ) -> str:
         """Submit a batch script given as text; returns the job id (``"12"``).
 
@@ -696,11 +750,12 @@ class SlurmCLI:
         of the whole array is returned; its tasks show up as ``"<id>_<n>"``.
         ``environment`` replaces the caller's environment for sbatch (which
         passes it on to the job under the default ``--export=ALL``);
-        ``SLURM_CONF`` is added to it.
+        ``SLURM_CONF`` is added to it. ``as_user``: sbatch runs as that user, so the job is
+        theirs (22.05's root-only ``--uid`` would do too, but newer releases dropped it).
         """
         argv = ["sbatch", "--parsable", *options]
         try:
-            proc = self._run(argv, stdin=script, check=False, env=environment)
+            proc = self._run(argv, stdin=script, check=False, env=environment, as_user=as_user)
         except SlurmCommandError as exc:
             raise SbatchError(exc.returncode, exc.stderr) from exc
         if proc.returncode != 0:
@@ -723,12 +778,24 @@ class SlurmCLI:
                 return j
         return None
 
-    def cancel(self, job_ids: Sequence[str]) -> None:
+    def cancel(self, job_ids: Sequence[str], *, as_user: RunAs | None = None) -> None:
         """Cancel jobs (``scancel``). As root, an unknown or finished job id is
-        silently accepted by 22.05's scancel; only malformed ids fail."""
+        silently accepted by 22.05's scancel; only malformed ids fail. ``as_user``:
+        scancel runs as that user, and Slurm refuses another user's job."""
         if not job_ids:
             return
-        self._run(["scancel", *job_ids])
+        self._run(["scancel", *job_ids], as_user=as_user)
+
+    def ping_as(self, as_user: RunAs) -> str:
+        """ "" when ``as_user`` can talk to slurmctld (reads SLURM_CONF, reaches munge), else
+        what the command said."""
+        try:
+            proc = self._run(["scontrol", "ping"], check=False, as_user=as_user)
+        except SlurmCommandError as exc:
+            return exc.stderr.strip() or str(exc)
+        if proc.returncode == 0 and "UP" in proc.stdout:
+            return ""
+        return (proc.stderr or proc.stdout).strip() or f"exit status {proc.returncode}"
 
     def partitions(self) -> list[SlurmPartition]:
         return parse_scontrol_partitions(self._run(["scontrol", "show", "partition", "-o"]).stdout)

@@ -11,16 +11,27 @@ mock time after its real end (advance the clock to age it out).
 
 Decisions, and why:
 
-* **Users.** Slurm runs every job as the OS user that runs the mock (root on the local cluster).
-  The API's cluster user (``demo``) is mapped onto it: the engine records which API user
-  submitted which job (``ledger``) and shows each user only their own jobs. ``%u`` in
-  an output pattern is therefore the OS user, as Slurm expands it.
+* **Users.** Each account runs its jobs as its own unprivileged OS user (``os_user`` in the
+  deployment; ``make slurm-up`` creates the shipped ``scnet-demo`` and ``scnet-other``):
+  sbatch, scancel and the directories made for a job run as that user, so Slurm itself keeps
+  one user's jobs away from another's files, and Slurm's own checks (scancel of another
+  user's job) hold too. Started as root, the engine refuses a deployment in which an account
+  names no OS user (its jobs would run as root), and checks each user's home (owned by the
+  user, mode 0700) and that the user can reach slurmctld. Started as another user, accounts
+  without ``os_user`` run as that user. The engine also records which API user submitted
+  which job (``ledger``) and shows each user only their own jobs; a job counts as theirs only
+  if Slurm reports it run by the OS user the ledger names. ``%u`` in an output pattern is the
+  OS user, as Slurm expands it. ``os_account(user)`` answers who a user is on the machine.
 * **Paths.** A user's jobs live under their home (the deployment's ``home``): the work
   directory and the stdout/stderr files must be inside it (else the submission is refused,
-  code 10001, naming the path), and missing directories there are created before ``sbatch``
-  runs (the live platform creates them through its file API; the mock has none). File content
-  reads only files inside the user's home. Paths are compared after resolving symlinks and
-  ``..``. Without this rule any API user could read any file the mock's OS user can.
+  code 10001, naming the path), and missing directories there are created (as the user)
+  before ``sbatch`` runs (the live platform creates them through its file API). Output
+  patterns are checked as Slurm will expand them (``%x`` is the job name, ``%u`` the OS user).
+  File content reads only regular files inside the user's home that the user's OS user may
+  read; the check is made on the file actually opened, so a symlink swapped in after the
+  check leads nowhere. Paths are compared after resolving symlinks and ``..``. Pages are read
+  with bounded memory (``engines.text_pages``); a ``file`` job script is read up to
+  ``MAX_SCRIPT_BYTES``.
 * **Job environment.** A job starts with PATH, HOME (the API user's home), USER/LOGNAME
   (the OS user), SHELL, LANG and Slurm's ``SLURM_*`` variables; never with the mock's own
   environment, which may hold credentials.
@@ -31,7 +42,8 @@ Decisions, and why:
   refuses it (Slurm would read it as "no limit").
 * **Arrays.** ``GAP_MULTI_SUB=N`` (N ≥ 2) submits ``--array=0-(N-1)``; the API shows the tasks
   as ``<id>_<n>`` (pending tasks still grouped by Slurm as ``<id>_[n-m]``). The realtime
-  detail of the array's own id is one of its tasks, an unfinished one while any is.
+  detail of the array's own id is one of its tasks, an unfinished one while any is; that of a
+  task still pending in the grouped record is that record under the task's id.
 
 See ``mapping`` for the GAP_* → sbatch table and the state words.
 """
@@ -41,15 +53,24 @@ from __future__ import annotations
 import logging
 import os
 import re
+import stat
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from ...clock import Clock
 from ...deployment.accounts import account_limits, account_storage
 from ...deployment.model import SLURM_DEPLOYMENT, Deployment, RegionAccount, SchedulerSpec
+from ...deployment.os_users import (
+    OsAccount,
+    OsUserError,
+    home_ready,
+    make_dirs_as,
+    os_account,
+)
 from ..base import (
     CancelOutcome,
     FilePage,
@@ -60,10 +81,11 @@ from ..base import (
     StorageInfo,
     SubmitRejected,
     UserLimits,
-    page_of_lines,
 )
 from ..slurm_syntax import TIME_LIMIT, expand_output_pattern, first_host, time_limit_refusal
+from ..text_pages import read_page
 from .cli import (
+    RunAs,
     SbatchError,
     SlurmCLI,
     SlurmCommandError,
@@ -84,7 +106,10 @@ __all__ = ["SLURM_DEPLOYMENT", "SlurmEngine", "SlurmEngineError", "create_engine
 log = logging.getLogger("scnet_hpc.mock.slurm")
 T = TypeVar("T")
 
-#: The deployment ``--engine slurm`` serves unless ``--deployment`` is given.
+#: The largest ``file`` job script read (sbatch's own default limit, max_script_size).
+MAX_SCRIPT_BYTES = 4 << 20
+#: Output-pattern codes whose value is only known once the job has an id or a node.
+_LATE_CODES = re.compile(r"%\d*[AaJjNnst]")
 #: Where ``scripts/slurm-up.sh`` writes the variables of the local cluster.
 ENV_FILE = Path(".slurm") / "env"
 
@@ -200,6 +225,8 @@ class SlurmEngine:
     """``Engine`` over one Slurm cluster (see the module docstring)."""
 
     supports_arrays = True
+    #: runs Slurm's commands (up to 20 s each) and sleeps while a cancel lands: off the loop
+    blocking = True
     #: how stale a ``squeue`` view may be; submit and cancel refresh it at once
     JOBS_TTL = 0.5
 
@@ -238,6 +265,56 @@ class SlurmEngine:
                 f"partitions of the cluster (it has {sorted(partitions)})"
             )
         self._os_user = _os_user()
+        self._os_accounts = self._check_os_users()
+
+    def _check_os_users(self) -> dict[str, OsAccount | None]:
+        """Each account's OS user (see "Users" in the module docstring), checked once."""
+        root = os.geteuid() == 0
+        found: dict[str, OsAccount | None] = {}
+        for user in self._deployment.users:
+            account = user.account_in(self._region.id)
+            if account is None:
+                continue
+            try:
+                who = os_account(account)
+                if who is None and root:
+                    raise SlurmEngineError(
+                        f"the slurm engine runs as root, so each account needs its own "
+                        f"unprivileged OS user, else its jobs run as root: account "
+                        f"{account.cluster_user} in {self._deployment.source} has no os_user "
+                        f"(add e.g. `os_user: scnet-demo`; `make slurm-up` creates scnet-demo "
+                        f"and scnet-other)"
+                    )
+                if who is not None and not root and who.uid != os.geteuid():
+                    raise SlurmEngineError(
+                        f"account {account.cluster_user} runs as OS user {who.name}, but only "
+                        f"root can start jobs as another user (the mock runs as "
+                        f"{self._os_user}): start it as root, or drop os_user"
+                    )
+                if who is not None and root:
+                    home_ready(who)
+                    problem = self._cli.ping_as(_run_as(who))
+                    if problem:
+                        raise SlurmEngineError(
+                            f"OS user {who.name} cannot reach Slurm ({problem[:200]}): its "
+                            f"configuration {self._cli.slurm_conf} and the folders above it "
+                            "must be readable by every user"
+                        )
+            except OsUserError as exc:
+                raise SlurmEngineError(str(exc)) from None
+            found[account.cluster_user] = who
+        return found
+
+    def os_account(self, user: str) -> OsAccount | None:
+        """Who the API (cluster) user ``user`` is on this machine: the OS user its jobs run as,
+        uid, gid, groups and home; None when it runs as the mock's own user (or is unknown).
+        What a service acting on the user's files (the file service) should act as."""
+        return self._os_accounts.get(user)
+
+    def _runner(self, user: str) -> RunAs | None:
+        """How to run a command for ``user``: as their OS user when the mock is root."""
+        who = self._os_accounts.get(user)
+        return _run_as(who) if who is not None and os.geteuid() == 0 else None
 
     # ------------------------------------------------------------------ information
 
@@ -300,30 +377,43 @@ class SlurmEngine:
         if request.walltime <= 0:
             raise SubmitRejected(TIME_LIMIT)
         home = account.home
+        who = self._os_accounts.get(request.user)
+        os_user = who.name if who is not None else self._os_user
+
+        def folder(pattern: str) -> str:
+            """The output file's folder as slurmstepd will name it (``%x`` is the job name,
+            ``%u`` the OS user; a job id stands in for ``%j``, which is digits)."""
+            return os.path.dirname(
+                expand_output_pattern(pattern, job_id=1, name=request.name, user=os_user)
+            )
+
         checks = [
-            ("GAP_WORK_DIR", request.work_dir),
-            ("GAP_STD_OUT_FILE", os.path.dirname(request.stdout_pattern)),
-            ("GAP_STD_ERR_FILE", os.path.dirname(request.stderr_pattern)),
+            ("GAP_WORK_DIR", request.work_dir, request.work_dir, True),
+            ("GAP_STD_OUT_FILE", request.stdout_pattern, folder(request.stdout_pattern), False),
+            ("GAP_STD_ERR_FILE", request.stderr_pattern, folder(request.stderr_pattern), False),
         ]
-        for what, path in checks:
+        for what, given, path, _ in checks:
             if not _inside(path, home):
                 raise SubmitRejected(
-                    f"{what} {path} is not inside the home directory {home} of {request.user} "
-                    "(the slurm engine keeps jobs there)"
+                    f"{what} {given} is not inside the home directory {home} of "
+                    f"{request.user} (the slurm engine keeps jobs there)"
                 )
         script = self._script(request, home)
-        try:
-            for _, path in checks:
-                if "%" not in path:
-                    os.makedirs(path, exist_ok=True)
-        except OSError as exc:
-            raise SubmitRejected(f"cannot create {exc.filename}: {exc.strerror}") from None
+        self._make_dirs(
+            request.user,
+            [
+                path
+                for _, given, path, is_dir in checks
+                if is_dir or not _LATE_CODES.search(os.path.dirname(given))
+            ],
+        )
         with self._lock:
             try:
                 job_id = self._cli.submit(
                     script,
                     options=sbatch_options(request),
-                    environment=job_environment(home=home, os_user=self._os_user),
+                    environment=job_environment(home=home, os_user=os_user),
+                    as_user=self._runner(request.user),
                 )
             except SbatchError as exc:
                 raise SubmitRejected(self._refusal(exc, request)) from None
@@ -347,9 +437,28 @@ class SlurmEngine:
                     mem_per_node_mb=request.mem_per_node_mb,
                     exclusive=request.exclusive,
                     array_size=request.array_size,
+                    os_user=os_user,
                 )
             )
         return job_id
+
+    def _make_dirs(self, user: str, paths: list[str]) -> None:
+        """Create the missing ``paths`` (already checked to be in the user's home) as the
+        user's OS user, so they are theirs and a symlink swapped in meanwhile gains nothing."""
+        missing = [p for p in dict.fromkeys(paths) if not os.path.isdir(p)]
+        if not missing:
+            return
+        who = self._os_accounts.get(user)
+        if who is None or os.geteuid() != 0:
+            try:
+                for path in missing:
+                    os.makedirs(path, exist_ok=True)
+            except OSError as exc:
+                raise SubmitRejected(f"cannot create {exc.filename}: {exc.strerror}") from None
+            return
+        problem = make_dirs_as(who, missing)
+        if problem:
+            raise SubmitRejected(problem)
 
     def _script(self, request: JobRequest, home: str) -> str:
         if request.submit_type != "file":
@@ -357,12 +466,46 @@ class SlurmEngine:
         path = request.command.strip()
         if not os.path.isabs(path):
             path = os.path.join(request.work_dir, path)
-        if not _inside(path, home) or not os.path.isfile(path):
+        opened = self._open(request.user, path)
+        if opened is None:
             raise SubmitRejected(f"sbatch: error: Unable to open file {path}")
+        f, size = opened
+        with f:
+            if size > MAX_SCRIPT_BYTES:
+                raise SubmitRejected(
+                    f"sbatch: error: Batch job submission failed: the script {path} has "
+                    f"{size} bytes, more than the {MAX_SCRIPT_BYTES} allowed (max_script_size)"
+                )
+            return f.read(MAX_SCRIPT_BYTES).decode("utf-8", errors="replace")
+
+    def _open(self, user: str, path: str) -> tuple[BinaryIO, int] | None:
+        """``path`` opened for reading if it is a regular file in ``user``'s home that their
+        OS user may read (checked on the file actually opened), with its size; else None."""
+        account = self._account(user)
+        if account is None or not _inside(path, account.home):
+            return None
         try:
-            return Path(path).read_text(encoding="utf-8", errors="replace")
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
         except OSError:
-            raise SubmitRejected(f"sbatch: error: Unable to open file {path}") from None
+            return None
+        try:
+            st = os.fstat(fd)
+            try:
+                real = os.readlink(f"/proc/self/fd/{fd}")
+            except OSError:
+                real = os.path.realpath(path)
+            who = self._os_accounts.get(user)
+            if (
+                not stat.S_ISREG(st.st_mode)
+                or not _inside(real, account.home)
+                or (who is not None and not _may_read(st, who))
+            ):
+                os.close(fd)
+                return None
+            return os.fdopen(fd, "rb"), st.st_size
+        except OSError:
+            os.close(fd)
+            return None
 
     def realtime_jobs(self, scheduler_id: int, *, user: str | None = None) -> list[JobRecord]:
         now = self._clock.now()
@@ -382,7 +525,14 @@ class SlurmEngine:
         tasks = [r for r in jobs if r.job_id.startswith(job_id + "_")]
         active = [r for r in tasks if not r.finished]
         chosen = active or tasks
-        return chosen[0] if chosen else None
+        if chosen:
+            return chosen[0]
+        # a task still pending in its array's grouped record (12_[2-5]) is that record, named
+        # as asked: it can be waited for before it starts, like the simulated engine's
+        parent, _, task = job_id.partition("_")
+        grouped = [r for r in jobs if r.job_id.startswith(parent + "_[")]
+        named = [r for r in grouped if task.isdigit() and _names(r.job_id, job_id)]
+        return replace(named[0], job_id=job_id) if named else None
 
     def history_jobs(self, scheduler_id: int, *, user: str | None = None) -> list[JobRecord]:
         return [
@@ -412,23 +562,23 @@ class SlurmEngine:
                     outcomes[job_id] = _cancel_error(job_id, why)
                 elif job_id not in to_cancel:
                     to_cancel.append(job_id)
-            outcomes.update(self._scancel(to_cancel))
+            outcomes.update(self._scancel(to_cancel, self._runner(user)))
             if to_cancel:
                 self._wait_cancelled(scheduler_id, [i for i in to_cancel if outcomes[i].ok])
         return [outcomes[i] for i in job_ids]
 
-    def _scancel(self, job_ids: list[str]) -> dict[str, CancelOutcome]:
+    def _scancel(self, job_ids: list[str], runner: RunAs | None) -> dict[str, CancelOutcome]:
         if not job_ids:
             return {}
         try:
-            self._cli.cancel(job_ids)
+            self._cli.cancel(job_ids, as_user=runner)
             return {i: CancelOutcome(i, True) for i in job_ids}
         except SlurmCommandError:
             pass
         outcomes = {}
         for job_id in job_ids:  # one at a time, to tell which failed and why
             try:
-                self._cli.cancel([job_id])
+                self._cli.cancel([job_id], as_user=runner)
                 outcomes[job_id] = CancelOutcome(job_id, True)
             except SlurmCommandError as exc:
                 message = exc.stderr.strip() or str(exc)
@@ -450,18 +600,15 @@ class SlurmEngine:
         self, scheduler_id: int, user: str, path: str, *, page: int, from_end: bool
     ) -> FilePage:
         self._check(scheduler_id)
-        account = self._account(user)
-        missing = FilePage(text="", total_lines=0, total_pages=0, exists=False)
-        if account is None or not _inside(path, account.home) or not os.path.isfile(path):
-            return missing
+        opened = self._open(user, path)
+        if opened is None:
+            return FilePage(text="", total_lines=0, total_pages=0, exists=False)
+        f, size = opened
         try:
-            text = Path(path).read_text(encoding="utf-8", errors="replace")
+            with f:
+                return read_page(f, size, page, from_end=from_end)
         except OSError:
-            return missing
-        lines = text.split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        return page_of_lines(lines, page, from_end=from_end)
+            return FilePage(text="", total_lines=0, total_pages=0, exists=False)
 
     def close(self) -> None:
         return None
@@ -514,7 +661,7 @@ class SlurmEngine:
                 pattern,
                 job_id=job.slurm_job_id,
                 name=job.name,
-                user=self._os_user,
+                user=entry.os_user or self._os_user,
                 node=first_host(job.nodes),
                 array_job_id=job.array_job_id,
                 array_task_id=job.array_task_id,
@@ -571,9 +718,29 @@ def _inside(path: str, home: str) -> bool:
 
 
 def _same(entry: LedgerEntry, job: SlurmJob) -> bool:
-    """Guard against a reset cluster reusing job ids: the job must have been submitted when
-    the ledger says (a minute's slack for clocks and slow submits)."""
-    return job.submit_time is None or abs(job.submit_time - entry.submitted_at) <= 60
+    """Is ``job`` the one the ledger entry recorded? Guards against a reset cluster reusing
+    job ids (it must have been submitted when the ledger says, a minute's slack for clocks and
+    slow submits) and against forged history: Slurm must report it run by the OS user the
+    ledger names, and a completion-log record must name the work directory the user asked
+    for."""
+    if job.submit_time is not None and abs(job.submit_time - entry.submitted_at) > 60:
+        return False
+    if entry.os_user and job.user != entry.os_user:
+        return False
+    return not (job.from_jobcomp and job.work_dir != entry.work_dir)
+
+
+def _run_as(who: OsAccount) -> RunAs:
+    return RunAs(uid=who.uid, gid=who.gid, groups=who.groups, cwd=who.home)
+
+
+def _may_read(st: os.stat_result, who: OsAccount) -> bool:
+    """Would ``who`` be allowed to read a file with this status (owner, group, other bits)?"""
+    if st.st_uid == who.uid:
+        return bool(st.st_mode & stat.S_IRUSR)
+    if st.st_gid in who.groups or st.st_gid == who.gid:
+        return bool(st.st_mode & stat.S_IRGRP)
+    return bool(st.st_mode & stat.S_IROTH)
 
 
 def _names(record_id: str, asked: str) -> bool:

@@ -49,6 +49,8 @@ class LedgerEntry:
     mem_per_node_mb: int | None = None
     exclusive: bool = False
     array_size: int = 0
+    #: the OS user the job runs as ("" in ledgers written before accounts had one)
+    os_user: str = ""
 
 
 _FIELDS = {f.name for f in fields(LedgerEntry)}
