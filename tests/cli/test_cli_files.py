@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from .cli_support import Cli, Mock
@@ -69,3 +70,29 @@ def test_run_uploads_runs_and_brings_back_stdout(run: Cli, mock: Mock, tmp_path:
     assert out["work_dir"].startswith(f"{HOME}/scnet-runs/clirun-")
     listed = run.json("files", "ls", out["work_dir"])
     assert "data.txt" in [e["name"] for e in listed]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_transfers_draw_a_progress_bar_on_a_terminal_only() -> None:
+    from scnet_hpc.cli._files import transfer_progress
+    from scnet_hpc.cli._output import Output
+    from scnet_hpc.cli._state import CliState
+
+    state = CliState()
+    state.output_flag = "table"
+    terminal = _Terminal()
+    state._out = Output(stderr=terminal)
+    with transfer_progress(state, "up data.bin") as progress:
+        assert progress is not None
+        progress(512 * 1024, 1024 * 1024)
+        progress(1024 * 1024, 1024 * 1024)
+    drawn = terminal.getvalue()
+    assert "up data.bin" in drawn
+    assert "1.0/1.0 MB" in drawn or "1.0 MB" in drawn
+    state._out = Output(stderr=io.StringIO())  # piped: no bar, the command prints a line
+    with transfer_progress(state, "up data.bin") as progress:
+        assert progress is None
