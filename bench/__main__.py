@@ -1,8 +1,8 @@
 """``python -m bench`` (``make bench``): run every benchmark, print, write reports/bench.json.
 
-Options: ``--only parse,overhead,load,prism,wait,submit,contract`` runs some sections; ``--quick``
-takes fewer rounds (for trying the harness, not for figures worth quoting); ``--out PATH``
-writes elsewhere.
+Options: ``--only parse,overhead,load,prism,wait,submit,files,contract`` runs some sections;
+``--quick`` takes fewer rounds (for trying the harness, not for figures worth quoting);
+``--out PATH`` writes elsewhere.
 Exits 1 if any figure could not be measured (after printing and writing the rest).
 """
 
@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import contract, overhead, parsing, prism, submitting, throughput, waiting
+from . import contract, overhead, parsing, prism, submitting, throughput, transfers, waiting
 from ._report import Report, machine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +51,10 @@ SECTIONS: dict[str, tuple[Callable[..., None], tuple[str, ...]]] = {
         ),
     ),
     "submit": (submitting.run, ("submit_100_async_vs_sync",)),
+    "files": (
+        transfers.run,
+        ("upload_vs_httpx", "download_vs_httpx", "download_peak_rss_mib"),
+    ),
     "contract": (contract.run, ("contract_test_seconds",)),
 }
 

@@ -53,6 +53,10 @@ def _main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench._server")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--speed", type=float, default=1.0)
+    parser.add_argument(
+        "--seed-file", action="append", default=[], metavar="NAME:BYTES",
+        help="a file of BYTES zero bytes in the demo home, made before serving (sparse)",
+    )  # fmt: skip
     args = parser.parse_args()
 
     import uvicorn
@@ -61,6 +65,11 @@ def _main() -> None:
 
     app = create_app(load_deployment(_deployment()), clock=Clock(speed=args.speed))
     mock = app.state.mock
+    account = mock.files.account_of(mock.demo.region_id, mock.demo.cluster_user)
+    for item in args.seed_file:
+        name, _, size = item.rpartition(":")
+        with mock.files.tree(account).real(f"{mock.demo.home}/{name}").open("wb") as fh:
+            fh.truncate(int(size))
     print(json.dumps({"token": mock.mint_token(), "scheduler_id": mock.scheduler_id}), flush=True)
     settle_heap()
     uvicorn.run(app, host="127.0.0.1", port=args.port, **SETTINGS)
@@ -81,13 +90,25 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def mock_server(*, speed: float = 1.0, startup_timeout: float = 20.0) -> Iterator[MockServer]:
-    """A fresh mock process on a free loopback port; stopped (by its pid) on exit."""
+def mock_server(
+    *, speed: float = 1.0, startup_timeout: float = 20.0, seed_files: tuple[str, ...] = ()
+) -> Iterator[MockServer]:
+    """A fresh mock process on a free loopback port; stopped (by its pid) on exit.
+    ``seed_files`` (``NAME:BYTES``) are made in the demo home before it serves."""
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("SCNET_MOCK_FAULTS", None)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bench._server", "--port", str(port), "--speed", str(speed)],
+        [
+            sys.executable,
+            "-m",
+            "bench._server",
+            "--port",
+            str(port),
+            "--speed",
+            str(speed),
+            *(arg for name in seed_files for arg in ("--seed-file", name)),
+        ],
         stdout=subprocess.PIPE,
         text=True,
         env=env,

@@ -17,8 +17,8 @@ Logging goes to the ``scnet_hpc`` logger (``scnet_hpc.http`` prints each request
 with tokens, secret keys and signatures masked.
 """
 
-from ._async_client import AsyncClient, AsyncJob
-from ._client import Client, Job
+from ._async_client import AsyncClient, AsyncFiles, AsyncJob
+from ._client import Client, Files, Job
 from ._config import DEFAULT_AUTH_URL, DEFAULT_PLATFORM_URL, default_token_cache, env_settings
 from ._jobspec import JobSpec, format_walltime
 from ._logging import redact
@@ -31,6 +31,7 @@ from ._signing import sign, string_to_sign
 from ._states import JobState, JobStatus
 from ._tokens import jwt_expiry
 from ._version import __version__
+from ._workflow import RunResult
 from .errors import (
     AccountFrozenError,
     ApiError,
@@ -64,6 +65,7 @@ __all__ = [
     "AccountFrozenError",
     "ApiError",
     "AsyncClient",
+    "AsyncFiles",
     "AsyncJob",
     "AuthenticationError",
     "Client",
@@ -71,6 +73,7 @@ __all__ = [
     "ContractViolation",
     "CoreState",
     "FilePermissionError",
+    "Files",
     "HttpStatusError",
     "InvalidArgumentError",
     "InvalidJobSpec",
@@ -90,6 +93,7 @@ __all__ = [
     "RemoteFileNotFoundError",
     "RequestTimeoutError",
     "RetryPolicy",
+    "RunResult",
     "ScnetError",
     "ServerError",
     "StorageFullError",

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 
@@ -17,6 +19,7 @@ from scnet_hpc_api import Client as GeneratedClient
 from scnet_hpc_api.models import (
     Cluster,
     FileContent,
+    FileEntry,
     GroupMember,
     HistoryJob,
     HistoryJobDetail,
@@ -41,18 +44,20 @@ from ._base_client import (
     job_refs,
     submitted_jobs,
 )
-from ._client import Client
+from ._client import Client, Files
 from ._config import USER_AGENT
 from ._core import DEFAULT_PAGE_SIZE
 from ._drivers import drive_async
+from ._files import FilePlans, Progress
 from ._jobspec import JobSpec
 from ._plans import Plan
 from ._platform import CoreState
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._states import JobState, JobStatus
+from ._workflow import RunResult, download_outputs, run
 
-__all__ = ["AsyncClient", "AsyncJob"]
+__all__ = ["AsyncClient", "AsyncFiles", "AsyncJob"]
 
 T = TypeVar("T")
 
@@ -120,6 +125,11 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncS
 
     async def _run(self, plan: Plan[T]) -> T:
         return await drive_async(plan, self._http, self._sleep)
+
+    @property
+    def files(self) -> AsyncFiles:
+        """The region's file service (see ``Client.files``), awaited."""
+        return AsyncFiles(self)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -227,6 +237,27 @@ class AsyncClient(BaseClient[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncS
         while not waiter.done:
             for ref in await self._run(waiter.next_batch()):
                 yield handles[id(ref)]
+
+    async def run(
+        self,
+        spec: JobSpec,
+        *,
+        inputs: Sequence[str | os.PathLike[str]] = (),
+        outputs: Sequence[str] = (),
+        download_to: str | os.PathLike[str] = ".",
+        scheduler_id: int | str | None = None,
+        timeout: float | None = None,
+        poll: PollSchedule | None = None,
+        on_status: Callable[[JobStatus | None], object] | None = None,
+    ) -> RunResult[AsyncJob]:
+        """The whole run (see ``Client.run``), awaited."""
+        ref, status, files, work_dir = await self._run(
+            run(
+                self._core, spec, inputs, outputs, download_to,
+                scheduler_id=scheduler_id, timeout=timeout, poll=poll, on_status=on_status,
+            )
+        )  # fmt: skip
+        return RunResult(AsyncJob(self, ref), status, files, work_dir)
 
     async def job(self, job_id: str, *, scheduler_id: int | str | None = None) -> AsyncJob:
         """A handle on an existing job, with its current status (realtime, else history)."""
@@ -375,3 +406,73 @@ class AsyncJob(BaseJob["AsyncClient"]):
     async def output(self, stream: Literal["stdout", "stderr"] = "stdout") -> str:
         """The job's standard output (or error) file, every page."""
         return await self._client._run(self._client._core.output(self._ref, stream))
+
+    async def download_outputs(
+        self, dest: str | os.PathLike[str], patterns: Sequence[str] = ()
+    ) -> list[Path]:
+        """See ``Job.download_outputs``."""
+        core = self._client._core
+        return await self._client._run(download_outputs(core, self._ref, patterns, dest))
+
+
+class AsyncFiles:
+    """``client.files`` of an ``AsyncClient``: the methods of ``Files``, awaited."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def _run(self, plan: Plan[T]) -> T:
+        return await self._client._run(plan)
+
+    @property
+    def _plans(self) -> FilePlans:
+        return self._client._core.files
+
+    @_twin_of(Files.ls)
+    async def ls(self, path: str | None = None) -> list[FileEntry]:
+        return await self._run(self._plans.ls(path))
+
+    @_twin_of(Files.exists)
+    async def exists(self, path: str) -> bool:
+        return await self._run(self._plans.exists(path))
+
+    @_twin_of(Files.mkdir)
+    async def mkdir(self, path: str, *, parents: bool = True) -> str:
+        return await self._run(self._plans.mkdir(path, parents))
+
+    @_twin_of(Files.upload)
+    async def upload(
+        self,
+        local: str | os.PathLike[str],
+        remote_dir: str,
+        *,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+    ) -> str:
+        return await self._run(self._plans.upload(local, remote_dir, overwrite, progress))
+
+    @_twin_of(Files.download)
+    async def download(
+        self, remote: str, local: str | os.PathLike[str], *, progress: Progress | None = None
+    ) -> Path:
+        return await self._run(self._plans.download(remote, local, progress))
+
+    @_twin_of(Files.rm)
+    async def rm(self, path: str, *, recursive: bool = False) -> None:
+        await self._run(self._plans.rm(path, recursive))
+
+    @_twin_of(Files.mv)
+    async def mv(self, src: str, dst_dir: str, *, overwrite: bool = False) -> str:
+        return await self._run(self._plans.transfer(src, dst_dir, move=True, overwrite=overwrite))
+
+    @_twin_of(Files.cp)
+    async def cp(self, src: str, dst_dir: str, *, overwrite: bool = False) -> str:
+        return await self._run(self._plans.transfer(src, dst_dir, move=False, overwrite=overwrite))
+
+    @_twin_of(Files.rename)
+    async def rename(self, path: str, new_name: str) -> str:
+        return await self._run(self._plans.rename(path, new_name))
+
+    @_twin_of(Files.read_text)
+    async def read_text(self, path: str) -> str:
+        return await self._run(self._plans.read_text(path))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 
@@ -12,6 +14,7 @@ from scnet_hpc_api import Client as GeneratedClient
 from scnet_hpc_api.models import (
     Cluster,
     FileContent,
+    FileEntry,
     GroupMember,
     HistoryJob,
     HistoryJobDetail,
@@ -39,14 +42,16 @@ from ._base_client import (
 from ._config import USER_AGENT
 from ._core import DEFAULT_PAGE_SIZE, PLATFORM_PAGE_SIZE, TimeArg
 from ._drivers import drive_sync
+from ._files import FilePlans, Progress
 from ._jobspec import JobSpec
 from ._plans import Plan
 from ._platform import CoreState
 from ._poll import PollSchedule
 from ._regions import Region, RegionInfo
 from ._states import JobState, JobStatus
+from ._workflow import RunResult, download_outputs, run
 
-__all__ = ["Client", "Job"]
+__all__ = ["Client", "Files", "Job"]
 
 T = TypeVar("T")
 
@@ -80,6 +85,11 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Callable[[float], Any
 
     def _run(self, plan: Plan[T]) -> T:
         return drive_sync(plan, self._http, self._sleep)
+
+    @property
+    def files(self) -> Files:
+        """The region's file service: ``ls``, ``upload``, ``download``, ``mkdir``, ``rm``, ..."""
+        return Files(self)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -200,6 +210,30 @@ class Client(BaseClient[httpx.Client, httpx.BaseTransport, Callable[[float], Any
         while not waiter.done:
             for ref in self._run(waiter.next_batch()):
                 yield handles[id(ref)]
+
+    def run(
+        self,
+        spec: JobSpec,
+        *,
+        inputs: Sequence[str | os.PathLike[str]] = (),
+        outputs: Sequence[str] = (),
+        download_to: str | os.PathLike[str] = ".",
+        scheduler_id: int | str | None = None,
+        timeout: float | None = None,
+        poll: PollSchedule | None = None,
+        on_status: Callable[[JobStatus | None], object] | None = None,
+    ) -> RunResult[Job]:
+        """The whole run: a work folder under the home (unless ``spec.work_dir``), the
+        ``inputs`` uploaded into it, ``spec`` submitted there, waited for, and its stdout,
+        stderr and the files matching ``outputs`` (globs relative to the work folder, e.g.
+        ``"out/*.dat"``) downloaded into ``download_to``."""
+        ref, status, files, work_dir = self._run(
+            run(
+                self._core, spec, inputs, outputs, download_to,
+                scheduler_id=scheduler_id, timeout=timeout, poll=poll, on_status=on_status,
+            )
+        )  # fmt: skip
+        return RunResult(Job(self, ref), status, files, work_dir)
 
     def job(self, job_id: str, *, scheduler_id: int | str | None = None) -> Job:
         """A handle on an existing job, with its current status (realtime, else history)."""
@@ -415,3 +449,79 @@ class Job(BaseJob["Client"]):
     def output(self, stream: Literal["stdout", "stderr"] = "stdout") -> str:
         """The job's standard output (or error) file, every page."""
         return self._client._run(self._client._core.output(self._ref, stream))
+
+    def download_outputs(
+        self, dest: str | os.PathLike[str], patterns: Sequence[str] = ()
+    ) -> list[Path]:
+        """Download the job's stdout, stderr and the files matching ``patterns`` (globs
+        relative to its work folder) into the folder ``dest``; returns the local paths."""
+        core = self._client._core
+        return self._client._run(download_outputs(core, self._ref, patterns, dest))
+
+
+class Files:
+    """``client.files``: the region's file service (efile). Relative remote paths are under
+    the home. Errors: ``RemoteFileNotFoundError``, ``RemoteFileExistsError``,
+    ``FilePermissionError`` (outside the home), ``StorageFullError`` (quota)."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def _run(self, plan: Plan[T]) -> T:
+        return self._client._run(plan)
+
+    @property
+    def _plans(self) -> FilePlans:
+        return self._client._core.files
+
+    def ls(self, path: str | None = None) -> list[FileEntry]:
+        """The entries of a folder (default: the home), every page."""
+        return self._run(self._plans.ls(path))
+
+    def exists(self, path: str) -> bool:
+        return self._run(self._plans.exists(path))
+
+    def mkdir(self, path: str, *, parents: bool = True) -> str:
+        """Create a folder (with ``parents``, like ``mkdir -p``); returns its absolute path."""
+        return self._run(self._plans.mkdir(path, parents))
+
+    def upload(
+        self,
+        local: str | os.PathLike[str],
+        remote_dir: str,
+        *,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+    ) -> str:
+        """Upload a local file into ``remote_dir`` (chunked above 64 MiB, a failed chunk re-sent
+        alone); returns the remote path. ``progress(bytes_done, total)`` follows it."""
+        return self._run(self._plans.upload(local, remote_dir, overwrite, progress))
+
+    def download(
+        self,
+        remote: str,
+        local: str | os.PathLike[str],
+        *,
+        progress: Progress | None = None,
+    ) -> Path:
+        """Download a file (a folder comes as a zip) to ``local`` (a file, or a folder to put it
+        in), through a temporary file renamed when complete; resumes with ``Range``."""
+        return self._run(self._plans.download(remote, local, progress))
+
+    def rm(self, path: str, *, recursive: bool = False) -> None:
+        self._run(self._plans.rm(path, recursive))
+
+    def mv(self, src: str, dst_dir: str, *, overwrite: bool = False) -> str:
+        """Move ``src`` into the folder ``dst_dir``; returns the new path."""
+        return self._run(self._plans.transfer(src, dst_dir, move=True, overwrite=overwrite))
+
+    def cp(self, src: str, dst_dir: str, *, overwrite: bool = False) -> str:
+        """Copy ``src`` into the folder ``dst_dir``; returns the copy's path."""
+        return self._run(self._plans.transfer(src, dst_dir, move=False, overwrite=overwrite))
+
+    def rename(self, path: str, new_name: str) -> str:
+        return self._run(self._plans.rename(path, new_name))
+
+    def read_text(self, path: str) -> str:
+        """A text file's content through the preview operation (at most 10 MiB on the service)."""
+        return self._run(self._plans.read_text(path))

@@ -59,6 +59,7 @@ from scnet_hpc_api.models import (
 from scnet_hpc_api.types import UNSET, Unset
 
 from . import _jobs, _platform
+from ._files import FilePlans
 from ._jobs import JobRef, china_time
 from ._jobspec import JobSpec
 from ._many import JobsWaiter, SubmitOutcome
@@ -110,6 +111,7 @@ class Core:
     def __init__(self, session: Session, options: Options) -> None:
         self.session = session
         self.options = options
+        self.files = FilePlans(self)
 
     def with_options(self, options: Options) -> Core:
         return Core(self.session, options)
@@ -225,6 +227,7 @@ class Core:
             stdout=info.get("GAP_STD_OUT_FILE"),
             stderr=info.get("GAP_STD_ERR_FILE"),
             job_name=info["GAP_JOB_NAME"],
+            work_dir=info.get("GAP_WORK_DIR"),
         )
 
     def attach(self, job_id: str, scheduler_id: int | str | None) -> Plan[JobRef]:

@@ -6,7 +6,8 @@ back the response, or throwing the transport exception into the plan), sleep, an
 All the logic lives in the plans, so these are the only code the clients do not share.
 
 Bodies are streamed and read up to ``Send.max_bytes`` (decoded): a server that answers without
-end, or a small gzip that inflates to gigabytes, costs at most that much memory.
+end, or a small gzip that inflates to gigabytes, costs at most that much memory. A ``Send`` with
+a ``sink`` (a download) hands a body of bytes to the sink block by block instead.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def drive_sync(plan: Plan[T], http: httpx.Client, sleep: Callable[[float], Any])
                 try:
                     response = http.send(http.build_request(**effect.httpx_kwargs()), stream=True)
                     try:
-                        body = _Body(effect.max_bytes, response)
+                        body = _Body(effect, response)
                         for chunk in response.iter_bytes():
                             body.add(chunk)
                     finally:
@@ -90,7 +91,7 @@ async def drive_async(
                     request = http.build_request(**effect.httpx_kwargs())
                     response = await http.send(request, stream=True)
                     try:
-                        body = _Body(effect.max_bytes, response)
+                        body = _Body(effect, response)
                         async for chunk in response.aiter_bytes():
                             body.add(chunk)
                     finally:
@@ -109,19 +110,26 @@ async def drive_async(
 
 
 class _Body:
-    """The decoded body of a streamed response, refused past ``limit`` bytes."""
+    """The decoded body of a streamed response, refused past ``limit`` bytes, or handed to the
+    send's sink when the sink takes it."""
 
-    def __init__(self, limit: int | None, response: httpx.Response) -> None:
-        self.limit = limit
+    def __init__(self, send: Send, response: httpx.Response) -> None:
+        self.limit = limit = send.max_bytes
         self.streamed = response
         self.chunks: list[bytes] = []
         self.size = 0
+        self.sink = send.sink if send.sink is not None and send.sink.start(response) else None
+        if self.sink is not None:
+            return
         declared = response.headers.get("content-length", "")
         encoded = response.headers.get("content-encoding", "identity") != "identity"
         if limit is not None and declared.isdigit() and not encoded and int(declared) > limit:
             raise ResponseTooLarge(limit)
 
     def add(self, chunk: bytes) -> None:
+        if self.sink is not None:
+            self.sink.write(chunk)
+            return
         self.size += len(chunk)
         if self.limit is not None and self.size > self.limit:
             raise ResponseTooLarge(self.limit)

@@ -65,6 +65,7 @@ class JobRef:
     job_name: str | None = None
     status: JobStatus | None = None
     seen: bool = False
+    work_dir: str | None = None
 
 
 def realtime_detail(core: Core, job_id: str) -> Plan[RealtimeJobDetail | None]:

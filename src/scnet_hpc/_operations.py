@@ -15,11 +15,19 @@ from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 from scnet_hpc_api.models import (
+    AsyncTaskSubmitEnvelope,
     CancelJobsEnvelope,
     CenterEnvelope,
     ClusterListEnvelope,
     CoreStateStatsEnvelope,
     FileContentEnvelope,
+    FileExistEnvelope,
+    FileListEnvelope,
+    FileNullEnvelope,
+    FileOkEnvelope,
+    FilePermissionEnvelope,
+    FilePreviewEnvelope,
+    FileTaskListEnvelope,
     GroupMemberListEnvelope,
     HistoryJobDetailEnvelope,
     HistoryJobListEnvelope,
@@ -44,7 +52,7 @@ from scnet_hpc_api.models import (
 
 __all__ = ["OPERATIONS", "Host", "Operation", "OperationSpec"]
 
-Host = Literal["auth", "platform", "hpc"]
+Host = Literal["auth", "platform", "hpc", "efile"]
 
 
 class Envelope(Protocol):
@@ -87,6 +95,28 @@ class Operation(str, enum.Enum):
     GET_QUEUE_JOB_STATS = "get_queue_job_stats"
     GET_USED_WALLTIME = "get_used_walltime"
     GET_STORAGE_QUOTA = "get_storage_quota"
+    LIST_FILES = "list_files"
+    UPLOAD_FILE = "upload_file"
+    UPLOAD_CHUNK = "upload_chunk"
+    MERGE_CHUNKS = "merge_chunks"
+    DOWNLOAD_FILE = "download_file"
+    CHECK_DOWNLOAD = "check_download"
+    MAKE_DIRECTORY = "make_directory"
+    TOUCH_FILE = "touch_file"
+    FILE_EXISTS = "file_exists"
+    REMOVE_FILES = "remove_files"
+    COPY_FILES = "copy_files"
+    MOVE_FILES = "move_files"
+    RENAME_FILE = "rename_file"
+    PREVIEW_FILE = "preview_file"
+    CHECK_FILE_PERMISSION = "check_file_permission"
+    OPEN_SHARE = "open_share"
+    CLOSE_SHARE = "close_share"
+    ASYNC_COPY_FILES = "async_copy_files"
+    ASYNC_MOVE_FILES = "async_move_files"
+    ASYNC_REMOVE_FILES = "async_remove_files"
+    LIST_FILE_TASKS = "list_file_tasks"
+    CANCEL_FILE_TASKS = "cancel_file_tasks"
     GET_CORE_STATE_STATS = "get_core_state_stats"
     ISSUE_TOKENS_PASSWORD = "issue_tokens_password"  # noqa: S105 (an operation name)
     GET_USER = "get_user"
@@ -139,6 +169,31 @@ OPERATIONS: dict[Operation, OperationSpec] = dict(
         _op(Operation.GET_QUEUE_JOB_STATS, QueueJobStatsEnvelope, "hpc"),
         _op(Operation.GET_USED_WALLTIME, UsedWalltimeEnvelope, "hpc"),
         _op(Operation.GET_STORAGE_QUOTA, StorageQuotaEnvelope, "hpc"),
+        # The file service (efile). A chunk is keyed by the upload's identifier and number, so
+        # sending it twice stores it once; a download resumes with Range. Writes that are not
+        # idempotent (a second mkdir, upload or merge fails with 911021) are never repeated.
+        _op(Operation.LIST_FILES, FileListEnvelope, "efile"),
+        _op(Operation.UPLOAD_FILE, FileNullEnvelope, "efile", retryable=False),
+        _op(Operation.UPLOAD_CHUNK, FileOkEnvelope, "efile"),
+        _op(Operation.MERGE_CHUNKS, FileOkEnvelope, "efile", retryable=False),
+        _op(Operation.DOWNLOAD_FILE, FileOkEnvelope, "efile"),
+        _op(Operation.CHECK_DOWNLOAD, FileOkEnvelope, "efile"),
+        _op(Operation.MAKE_DIRECTORY, FileOkEnvelope, "efile", retryable=False),
+        _op(Operation.TOUCH_FILE, FileOkEnvelope, "efile", retryable=False),
+        _op(Operation.FILE_EXISTS, FileExistEnvelope, "efile"),
+        _op(Operation.REMOVE_FILES, FileOkEnvelope, "efile", retryable=False),
+        _op(Operation.COPY_FILES, FileOkEnvelope, "efile", retryable=False),
+        _op(Operation.MOVE_FILES, FileOkEnvelope, "efile", retryable=False),
+        _op(Operation.RENAME_FILE, FileOkEnvelope, "efile", retryable=False),
+        _op(Operation.PREVIEW_FILE, FilePreviewEnvelope, "efile"),
+        _op(Operation.CHECK_FILE_PERMISSION, FilePermissionEnvelope, "efile"),
+        _op(Operation.OPEN_SHARE, FileOkEnvelope, "efile", retryable=False),
+        _op(Operation.CLOSE_SHARE, FileOkEnvelope, "efile", retryable=False),
+        _op(Operation.ASYNC_COPY_FILES, AsyncTaskSubmitEnvelope, "efile", retryable=False),
+        _op(Operation.ASYNC_MOVE_FILES, AsyncTaskSubmitEnvelope, "efile", retryable=False),
+        _op(Operation.ASYNC_REMOVE_FILES, AsyncTaskSubmitEnvelope, "efile", retryable=False),
+        _op(Operation.LIST_FILE_TASKS, FileTaskListEnvelope, "efile"),
+        _op(Operation.CANCEL_FILE_TASKS, FileOkEnvelope, "efile", retryable=False),
         _op(Operation.GET_CORE_STATE_STATS, CoreStateStatsEnvelope, "hpc"),
         # The older sign-in, on the platform host; repeated like issue_tokens (no harm done).
         _op(Operation.ISSUE_TOKENS_PASSWORD, TokenListEnvelope, "platform", authenticated=False),

@@ -12,16 +12,32 @@ from __future__ import annotations
 
 from collections.abc import Generator
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
 from ._logging import redact
 from ._operations import Operation
 
-__all__ = ["Effect", "Gather", "Plan", "ResponseTooLarge", "Send", "Sleep"]
+__all__ = ["Effect", "Gather", "Plan", "ResponseTooLarge", "Send", "Sink", "Sleep"]
 
 T = TypeVar("T")
+
+
+class Sink(Protocol):
+    """Where a ``Send`` with a sink puts a body that is bytes (a download), block by block.
+
+    The driver calls ``start`` when the headers are in: true means "stream the body to
+    ``write``" (the response then reaches the plan without its body); false means "read it as
+    usual" (e.g. a JSON error envelope). Large bodies thus never sit in memory. ``taken``
+    says whether the last response's body went to the sink.
+    """
+
+    taken: bool
+
+    def start(self, response: httpx.Response) -> bool: ...
+
+    def write(self, chunk: bytes) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -38,6 +54,10 @@ class Send:
     data: dict[str, Any] | None = None
     #: Read at most this many (decoded) bytes of the body; more is ``ResponseTooLarge``.
     max_bytes: int | None = None
+    #: Multipart parts (httpx ``files``): file objects are streamed, never read whole.
+    files: Any = None
+    #: Takes a body of bytes as it arrives (``max_bytes`` does not apply to it).
+    sink: Sink | None = None
 
     def httpx_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {
@@ -52,6 +72,8 @@ class Send:
             kwargs["json"] = self.json
         if self.data is not None:
             kwargs["data"] = self.data
+        if self.files is not None:
+            kwargs["files"] = self.files
         return kwargs
 
     def __repr__(self) -> str:

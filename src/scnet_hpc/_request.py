@@ -21,7 +21,7 @@ from ._envelope import unwrap
 from ._logging import http_logger, logger, redact, render_curl
 from ._operations import OPERATIONS, Operation, OperationSpec
 from ._options import Options
-from ._plans import Plan, ResponseTooLarge, Send, Sleep
+from ._plans import Plan, ResponseTooLarge, Send, Sink, Sleep
 from ._recording import record
 from ._retry import is_transient
 from .errors import (
@@ -63,14 +63,21 @@ def request(
     options: Options,
     operation: Operation,
     build: Callable[[], dict[str, Any]],
+    *,
+    sink: Sink | None = None,
 ) -> Plan[Any]:
-    """Send ``operation`` (kwargs from ``build``, a generated ``_get_kwargs``) and unwrap it."""
+    """Send ``operation`` (kwargs from ``build``, a generated ``_get_kwargs``) and unwrap it.
+
+    ``build`` is called for every attempt, so a retry can differ (a download asks for the bytes
+    it lacks with ``Range``; a chunk is read again from the file). With a ``sink``, an answer
+    whose body the sink took (bytes, not an envelope) is returned as the bodiless response.
+    """
     op = OPERATIONS[operation]
     retries = 0
     refreshed = False
     while True:
         base_url, token = yield from source.endpoint(op)
-        send = _make_send(op, base_url, token, build(), options.timeout)
+        send = _make_send(op, base_url, token, build(), options.timeout, sink)
         if http_logger.isEnabledFor(logging.DEBUG):
             http_logger.debug("%s", _curl(send))
         started = time.perf_counter()
@@ -92,6 +99,9 @@ def request(
                 error,
             )
         else:
+            if sink is not None and sink.taken:
+                _log_answer(send, response, None, started)
+                return response
             if options.record_dir is not None:
                 record(options.record_dir, op.id, send.method, send.url, response)
             try:
@@ -131,8 +141,14 @@ def _make_send(
     token: str | None,
     kwargs: dict[str, Any],
     timeout: httpx.Timeout,
+    sink: Sink | None = None,
 ) -> Send:
     headers = {str(k): str(v) for k, v in kwargs.get("headers", {}).items()}
+    files = kwargs.get("files")
+    if files is not None:
+        # The generated builder fixes the boundary to "+++", which a file's bytes may contain;
+        # without the header httpx picks a random boundary (and sets the header itself).
+        headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
     if token is not None:
         headers["token"] = token
     return Send(
@@ -145,6 +161,8 @@ def _make_send(
         json=kwargs.get("json"),
         data=kwargs.get("data"),
         max_bytes=MAX_BODY_BYTES,
+        files=files,
+        sink=sink,
     )
 
 

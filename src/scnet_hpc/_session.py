@@ -51,6 +51,8 @@ class _RegionTokenSource:
             return (s.platform_url, token.value)
         if op.host == "auth":
             raise ConfigurationError(f"{op.id} is not a region call")
+        if op.host == "efile":
+            return ((yield from s.efile_url(self.region_id)), token.value)
         base = yield from s.hpc_url(self.region_id)
         return (base, token.value)
 
@@ -217,6 +219,20 @@ class Session:
             return self._hpc_url
         info = yield from self._center(region_id)
         return info.hpc_url
+
+    def efile_url(self, region_id: str | None) -> Plan[str]:
+        """The region's file service (``center`` → ``efileUrls``, without its ``/efile``)."""
+        if isinstance(self.credentials, StaticCredentials):
+            info = yield from self._center(None)
+        else:
+            if region_id is None:
+                region_id = yield from self._choose_region()
+            info = yield from self._center(region_id)
+        if info.efile_url is None:
+            raise ConfigurationError(
+                f"region {info.id} ({info.name}) has no enabled file service URL (efileUrls)"
+            )
+        return info.efile_url
 
     def cluster_user(self) -> Plan[str]:
         if self._cluster_user is None:

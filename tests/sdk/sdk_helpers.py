@@ -123,7 +123,12 @@ class Recorder:
                 if k.lower() not in drop and k.lower() not in {"content-length"}
             }
             body: Any = r.content.decode()
-            if r.headers.get("content-type", "").startswith("application/json") and body:
+            kind = r.headers.get("content-type", "")
+            if kind.startswith("multipart/form-data"):  # httpx draws a random boundary
+                boundary = kind.split("boundary=")[-1]
+                headers["content-type"] = kind.replace(boundary, "BOUNDARY")
+                body = body.replace(boundary, "BOUNDARY")
+            if kind.startswith("application/json") and body:
                 body = json.loads(body)
             out.append({"method": r.method, "url": str(r.url), "headers": headers, "body": body})
         return out

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
-from scnet_hpc import AsyncClient, AsyncJob, Client, Job, JobSpec, PollSchedule
+from scnet_hpc import (
+    AsyncClient,
+    AsyncFiles,
+    AsyncJob,
+    Client,
+    Files,
+    Job,
+    JobSpec,
+    PollSchedule,
+    _files,
+)
 from scnet_hpc.mock import Clock, create_app
 
 from .sdk_helpers import (
@@ -66,6 +79,16 @@ def run_sync(app: Any, recorder: Recorder) -> list[Any]:
         members = c.group_members()
         out += [c.whoami(), c.core_state(), members, c.member_jobs(members[-1])]
         out += [c.platform_jobs(state="statR"), c.platform_history(limit=5, page_size=2)]
+        f, local = c.files, _local_file()
+        out += [f.mkdir("tw/in"), f.upload(local, "tw/in"), [e.name for e in f.ls("tw/in")]]
+        out += [f.exists("tw/in/data.txt"), f.read_text("tw/in/data.txt")]
+        out += [f.cp("tw/in/data.txt", "tw"), f.rename("tw/data.txt", "d2.txt")]
+        out += [f.mv("tw/d2.txt", "tw/in"), f.upload(local, "tw", overwrite=True)]
+        out += [f.download("tw/in/d2.txt", local.parent / "back").read_bytes()]
+        out += [f.rm("tw", recursive=True), f.exists("tw")]
+        r = c.run(SHORT, inputs=[local], download_to=local.parent / "run")
+        out += [r.status.state, r.work_dir, [p.name for p in r.files]]
+        out += [[p.name for p in r.job.download_outputs(local.parent / "again")]]
     return out
 
 
@@ -99,10 +122,31 @@ async def run_async(app: Any, recorder: Recorder) -> list[Any]:
         out += [await c.member_jobs(members[-1])]
         out += [await c.platform_jobs(state="statR")]
         out += [await c.platform_history(limit=5, page_size=2)]
+        f, local = c.files, _local_file()
+        out += [await f.mkdir("tw/in"), await f.upload(local, "tw/in")]
+        out += [[e.name for e in await f.ls("tw/in")]]
+        out += [await f.exists("tw/in/data.txt"), await f.read_text("tw/in/data.txt")]
+        out += [await f.cp("tw/in/data.txt", "tw"), await f.rename("tw/data.txt", "d2.txt")]
+        out += [await f.mv("tw/d2.txt", "tw/in"), await f.upload(local, "tw", overwrite=True)]
+        out += [(await f.download("tw/in/d2.txt", local.parent / "back")).read_bytes()]
+        out += [await f.rm("tw", recursive=True), await f.exists("tw")]
+        r = await c.run(SHORT, inputs=[local], download_to=local.parent / "run")
+        out += [r.status.state, r.work_dir, [p.name for p in r.files]]
+        out += [[p.name for p in await r.job.download_outputs(local.parent / "again")]]
     return out
 
 
-def test_sync_and_async_send_identical_requests() -> None:
+def _local_file() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="twins-"))
+    local = folder / "data.txt"
+    local.write_bytes(b"hello twins, in chunks\n")
+    return local
+
+
+def test_sync_and_async_send_identical_requests(monkeypatch: pytest.MonkeyPatch) -> None:
+    # uploads over 10 bytes go in 8-byte chunks: both upload paths run
+    monkeypatch.setattr(_files, "CHUNK_THRESHOLD", 10)
+    monkeypatch.setattr(_files, "CHUNK_SIZE", 8)
     sync_recorder, async_recorder = Recorder(), Recorder()
     sync_results = run_sync(_app(), sync_recorder)
     async_results = asyncio.run(run_async(_app(), async_recorder))
@@ -146,6 +190,7 @@ def _normalised(signature: inspect.Signature) -> str:
     for a, b in (
         ("AsyncClient", "Client"),
         ("AsyncJob", "Job"),
+        ("AsyncFiles", "Files"),
         ("AsyncBaseTransport", "BaseTransport"),
         ("AsyncIterator", "Iterator"),
     ):
@@ -154,7 +199,7 @@ def _normalised(signature: inspect.Signature) -> str:
 
 
 def test_both_clients_have_the_same_surface() -> None:
-    for sync_cls, async_cls in ((Client, AsyncClient), (Job, AsyncJob)):
+    for sync_cls, async_cls in ((Client, AsyncClient), (Job, AsyncJob), (Files, AsyncFiles)):
         sync_members, async_members = _public(sync_cls), _public(async_cls)
         assert set(sync_members) == set(async_members)
         for name, member in sync_members.items():

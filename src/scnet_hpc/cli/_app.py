@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _register() -> None:
-    from . import _account, _jobs, _platform, _wait
+    from . import _account, _files, _jobs, _platform, _wait
 
     for command in (
         _account.login,
@@ -196,6 +196,8 @@ def _register() -> None:
         _platform.cores,
         _platform.whoami,
         _jobs.output,
+        _files.files,
+        _files.run,
     ):
         cli.add_command(command)
 

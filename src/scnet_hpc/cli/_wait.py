@@ -26,12 +26,12 @@ from ._errors import CliError, ExitCode
 from ._output import Column, rows_table, status_data, status_table
 from ._state import JOB_ID, CliState, common_options, get_state
 
-__all__ = ["finish", "wait", "watch", "watch_many"]
+__all__ = ["finish", "schedule", "wait", "waiting_line", "watch", "watch_many"]
 
 NOT_LISTED = "submitted, not listed yet"
 
 
-def _schedule(interval: float | None) -> PollSchedule:
+def schedule(interval: float | None) -> PollSchedule:
     if interval is None:
         return PollSchedule()
     return PollSchedule(initial=interval, factor=1.0, floor=interval, fraction=0.0,
@@ -48,8 +48,11 @@ def _status_line(state: CliState) -> Iterator[Callable[[str], None] | None]:
         yield status.update
 
 
-def watch(state: CliState, job: Job, timeout: float | None, interval: float | None) -> JobStatus:
-    """``job.wait()`` with a status line; ``JobTimeoutError`` after ``timeout`` seconds."""
+@contextlib.contextmanager
+def waiting_line(
+    state: CliState, label: str = "job"
+) -> Iterator[Callable[[JobStatus | None], None]]:
+    """An ``on_status`` callback that keeps a status line (terminal) or notes each new state."""
     started = time.monotonic()
     last: list[JobState | None] = [None]
 
@@ -59,13 +62,19 @@ def watch(state: CliState, job: Job, timeout: float | None, interval: float | No
             what = NOT_LISTED if status is None else status.state.value
             if update is not None:
                 where = f" ({status.source})" if status is not None else ""
-                update(f"job {job.id}: {what}{where}, {time.monotonic() - started:.0f} s")
+                update(f"{label}: {what}{where}, {time.monotonic() - started:.0f} s")
             elif status is not None and status.state is not last[0]:
-                state.out.note(f"job {job.id}: {what}")
+                state.out.note(f"{label}: {what}")
                 last[0] = status.state
 
+        yield seen
+
+
+def watch(state: CliState, job: Job, timeout: float | None, interval: float | None) -> JobStatus:
+    """``job.wait()`` with a status line; ``JobTimeoutError`` after ``timeout`` seconds."""
+    with waiting_line(state, f"job {job.id}") as seen:
         try:
-            return job.wait(timeout, poll=_schedule(interval), on_status=seen)
+            return job.wait(timeout, poll=schedule(interval), on_status=seen)
         except KeyboardInterrupt:
             raise CliError(
                 f"interrupted; job {job.id} keeps running ('scnet-hpc wait {job.id}' to go on "
@@ -132,7 +141,7 @@ def watch_many(
     finished: dict[str, tuple[Job, JobStatus]] = {}
     with live if live is not None else contextlib.nullcontext():
         try:
-            for job in client.as_completed(ids, timeout, poll=_schedule(interval), on_status=show):
+            for job in client.as_completed(ids, timeout, poll=schedule(interval), on_status=show):
                 assert job.status is not None
                 finished[job.id] = (job, job.status)
                 show(job.id, job.status)

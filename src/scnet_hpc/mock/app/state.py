@@ -56,6 +56,8 @@ class MockState:
         #: Every user's files (efile): one tree per region account, shared by the engines. An
         #: engine with real homes maps an account to its directory with ``file_root(account)``.
         self.files = FileService(deployment, roots=getattr(engine, "file_root", None))
+        if hasattr(engine, "on_write"):  # the simulated engine: its jobs write into the trees
+            engine.on_write(self.files.job_wrote)
         self.requests: Counter[tuple[str, str]] = Counter()
         self._requests_lock = threading.Lock()
         first = deployment.regions[0]

@@ -8,11 +8,12 @@ sizes add up to ``totalSize`` before it joins them into the target, block by blo
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, cast
 
 from ..app.errors import ApiError
 from .codes import FILE_CHECK_FAILED, NOT_FOUND
@@ -137,11 +138,39 @@ class ChunkStore:
             return pending
 
     @staticmethod
-    def join(pending: PendingUpload, out: IO[bytes]) -> None:
-        for number in range(1, pending.total_chunks + 1):
-            with (pending.folder / str(number)).open("rb") as chunk:
-                shutil.copyfileobj(chunk, out, BLOCK)
+    def joined(pending: PendingUpload) -> IO[bytes]:
+        """The chunks read one after the other, as one file (no joined copy on disk)."""
+        parts = [pending.folder / str(n) for n in range(1, pending.total_chunks + 1)]
+        return cast(IO[bytes], _Joined(parts))
 
     @staticmethod
     def discard(pending: PendingUpload) -> None:
         shutil.rmtree(pending.folder, ignore_errors=True)
+
+
+class _Joined(io.RawIOBase):
+    """Reads ``parts`` one after the other."""
+
+    def __init__(self, parts: list[Path]) -> None:
+        self.parts = parts
+        self.current: IO[bytes] | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while True:
+            if self.current is None:
+                if not self.parts:
+                    return 0
+                self.current = self.parts.pop(0).open("rb")
+            count = self.current.readinto(buffer)  # type: ignore[attr-defined]
+            if count:
+                return int(count)
+            self.current.close()
+            self.current = None
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.current.close()
+        super().close()

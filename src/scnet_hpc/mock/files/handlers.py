@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -311,14 +310,11 @@ async def merge_chunks(ctx: Ctx) -> Any:
     pending = files.chunks.take(ctx.me, key, b["path"], relative)
 
     def join() -> None:
-        fd, temp = tempfile.mkstemp(prefix=".merge-", dir=files.root)
+        # Straight from the chunks into the target (tree.write renames it in when complete).
         try:
-            with os.fdopen(fd, "wb") as out:
-                files.chunks.join(pending, out)
-            with open(temp, "rb") as joined:
+            with files.chunks.joined(pending) as joined:
                 tree.write(target, joined, pending.total_size, cover)
         finally:
-            Path(temp).unlink(missing_ok=True)
             files.chunks.discard(pending)
 
     await run_in_threadpool(join)

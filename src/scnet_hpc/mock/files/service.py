@@ -14,6 +14,7 @@ import weakref
 from collections.abc import Callable
 from pathlib import Path
 
+from ..app.errors import ApiError
 from ..deployment.model import Deployment, RegionAccount
 from .chunks import ChunkStore
 from .paths import forbidden, within
@@ -85,6 +86,26 @@ class FileService:
                 continue
             if within(path, other.home) and not within(account.home, other.home):
                 raise forbidden(path)
+
+    def job_wrote(
+        self, account: RegionAccount, path: str, lines: list[str], truncate: bool
+    ) -> None:
+        """A simulated job of ``account`` wrote ``lines`` to ``path`` (replacing it when
+        ``truncate``): the bytes land in the user's tree, so what a job wrote is what ``list``
+        and ``download`` show. Missing folders are made (the simulated shell has no ``mkdir``
+        that could fail); a path outside the home, or in another user's, is not written (the
+        engine refuses such output paths at submit)."""
+        tree = self.tree(account)
+        try:
+            self.check_not_foreign(account, path)
+            real = tree.real(path)
+        except ApiError:
+            return
+        if real.is_dir():
+            return
+        real.parent.mkdir(parents=True, exist_ok=True)
+        with real.open("w" if truncate else "a", encoding="utf-8", newline="\n") as out:
+            out.writelines(f"{line}\n" for line in lines)
 
     def close(self) -> None:
         if self._cleanup is not None:

@@ -34,7 +34,7 @@ import posixpath
 import re
 import threading
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ...clock import ISO_TIME, Clock, china_time
@@ -58,10 +58,12 @@ from .lanes import AT_JOB_LIMIT, Lanes
 from .lanes import position as submit_position
 from .program import Output, simulate
 
-__all__ = ["MAX_ARRAY_SIZE", "SimulatedEngine"]
+__all__ = ["MAX_ARRAY_SIZE", "FileWriter", "SimulatedEngine"]
 
 #: Tasks per job array: Slurm's default MaxArraySize (indexes 0-1000).
 MAX_ARRAY_SIZE = 1001
+#: ``writer(account, path, lines, truncate)``: where a job's writes also go (see ``on_write``).
+FileWriter = Callable[[RegionAccount, str, list[str], bool], None]
 
 log = logging.getLogger("scnet_hpc.mock")
 
@@ -169,6 +171,7 @@ class SimulatedEngine:
         self._scheds: dict[int, _Scheduler] = {}
         self._accounts: dict[tuple[int, str], RegionAccount] = {}
         self._nested: dict[tuple[int, str], list[str]] = {}
+        self._file_writer: FileWriter | None = None
         for region in deployment.regions:
             for spec in region.schedulers:
                 nodes: dict[str, _Node] = {}
@@ -640,6 +643,12 @@ class SimulatedEngine:
         rec = job.record
         while job.unprinted and job.unprinted[0].at <= t:
             out = job.unprinted.popleft()
+            if out.target is not None:
+                path = posixpath.normpath(posixpath.join(rec.work_dir, out.target))
+                account = self._account(s.spec.id, rec.user)
+                if account is not None and _inside(path, account.home, False):
+                    self._write(s, path, rec, out.lines, truncate=not out.append)
+                continue  # outside the home: the shell's "Permission denied", nothing written
             path = rec.stderr_path if out.to_stderr else rec.stdout_path
             self._write(s, path, rec, out.lines)
         if job.unprinted:
@@ -718,6 +727,11 @@ class SimulatedEngine:
         s.used_by_user[rec.user] = s.used_by_user.get(rec.user, 0) + rec.num_cores * (t - start)
         heapq.heappush(s.leaving, (t, rec.job_id))
 
+    def on_write(self, writer: FileWriter) -> None:
+        """Also hand every write of a job to ``writer`` (the mock's file service: what a job
+        writes is what the user lists and downloads)."""
+        self._file_writer = writer
+
     def _write(
         self, s: _Scheduler, path: str, rec: JobRecord, lines: list[str], *, truncate: bool = False
     ) -> None:
@@ -743,11 +757,17 @@ class SimulatedEngine:
                 break
             added += len(line) + 1
             held += cost
-        f.lines.extend(lines if kept == len(lines) else lines[:kept])
+        written = lines if kept == len(lines) else lines[:kept]
+        f.lines.extend(written)
         f.size += added
         f.held += held
         s.written_by_user[owner] = s.written_by_user.get(owner, 0) + added
         s.held_by_user[owner] = s.held_by_user.get(owner, 0) + held
+        writer = self._file_writer  # the file service's copy: what the user lists and downloads
+        if writer is not None:
+            account = self._account(s.spec.id, owner)
+            if account is not None:
+                writer(account, path, written, truncate)
 
     @staticmethod
     def _drop(s: _Scheduler, path: str, f: _File) -> None:

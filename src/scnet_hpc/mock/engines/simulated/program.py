@@ -4,6 +4,8 @@ Only a handful of shell commands mean something here (``sleep``, ``echo``, ``seq
 ``pwd``, ``whoami``, ``date``, ``true``, ``false``, ``exit``); everything else runs silently and
 succeeds. That is enough to write jobs with a known duration, output and exit status in tests
 (``sleep 600``, ``seq 2500``, ``echo hi; exit 3``) while any real script still "works".
+What they print may be redirected to a file (``echo x > out/r.txt``, ``seq 3 >> log``): the
+engine writes it there, in the user's file tree.
 
 Nothing a command says can make the interpretation unbounded: run time is capped just past the
 longest walltime (``sleep 1e400`` runs "forever", i.e. until its walltime ends it, as on
@@ -54,11 +56,15 @@ _DATE = "%a %b %d %H:%M:%S CST %Y"  # what `date` prints in the job's (China) lo
 
 @dataclass(frozen=True)
 class Output:
-    """Lines one command printed, ``at`` seconds after the job started, to stdout or stderr."""
+    """Lines one command printed, ``at`` seconds after the job started, to stdout or stderr,
+    or to the file ``target`` (``> FILE`` replaces it, ``>> FILE`` appends; a relative path is
+    relative to the work dir)."""
 
     at: int
     to_stderr: bool
     lines: list[str]
+    target: str | None = None
+    append: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,10 +86,12 @@ def simulate(
     room = MAX_OUTPUT_LINES
     room_bytes = MAX_OUTPUT_BYTES
 
-    def sink(to_stderr: bool) -> list[str]:
+    def sink(to_stderr: bool, target: str | None = None, append: bool = False) -> list[str]:
         at = round(runtime)
         last = output[-1] if output else None
-        if last is None or last.at != at or last.to_stderr != to_stderr:
+        if target is not None or last is None or last.target is not None:
+            output.append(Output(at, to_stderr, [], target, append))
+        elif last.at != at or last.to_stderr != to_stderr:
             output.append(Output(at, to_stderr, []))
         return output[-1].lines
 
@@ -100,6 +108,9 @@ def simulate(
             continue
         to_err = any(w in (">&2", "1>&2") for w in words)
         words = [w for w in words if w not in (">&2", "1>&2")]
+        words, target, append = _redirection(words)
+        if not words:
+            continue
         name, args = words[0], words[1:]
         if name == "sleep" and args:
             m = _SLEEP.match(args[0])
@@ -119,8 +130,8 @@ def simulate(
             size = sum(len(line) + 1 for line in printed)
             if size > room_bytes:  # what does not fit is cut, like a full disk would
                 printed, size = _fit(printed, room_bytes)
-            if printed:
-                sink(to_err).extend(printed)
+            if printed or target is not None:  # ``> FILE`` empties the file even with no text
+                sink(to_err, target, append).extend(printed)
             room -= len(printed)
             room_bytes -= size
         elif name == "false":
@@ -135,6 +146,29 @@ def simulate(
 
 
 _PRINTS = frozenset({"echo", "seq", "hostname", "pwd", "whoami", "date"})
+_REDIRECT = re.compile(r"^(1?>>?)(.*)$")
+
+
+def _redirection(words: list[str]) -> tuple[list[str], str | None, bool]:
+    """``words`` without a ``> FILE`` / ``>> FILE`` (also ``>FILE``), and where they go."""
+    kept: list[str] = []
+    target: str | None = None
+    append = False
+    i = 0
+    while i < len(words):
+        m = _REDIRECT.match(words[i])
+        if m is None:
+            kept.append(words[i])
+            i += 1
+            continue
+        name = m.group(2)
+        if not name and i + 1 < len(words):
+            i += 1
+            name = words[i]
+        if name:
+            target, append = name, m.group(1).endswith(">>")
+        i += 1
+    return kept, target, append
 
 
 def _seq(args: list[str], sink: list[str], room: int, room_bytes: int) -> None:
