@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .mock_contract import Api
-
 from scnet_hpc.mock import Clock
 from scnet_hpc.mock.engines.simulated.engine import MAX_ARRAY_SIZE
+
+from .mock_contract import Api
 
 
 def rows(api: Api) -> dict[str, dict[str, Any]]:
@@ -68,10 +68,10 @@ def test_task_numbers_and_output_patterns_are_slurms(api: Api, clock: Clock) -> 
 
 
 def test_limits_count_every_task(clock: Clock) -> None:
-    from .mock_contract import one_region_deployment
-
     from scnet_hpc.mock import create_app
     from scnet_hpc.mock.testing import sync_client
+
+    from .mock_contract import one_region_deployment
 
     user = {
         "name": "u",

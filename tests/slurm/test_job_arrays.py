@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from .slurm_helpers import slurm_deployment
 
 from scnet_hpc import Client, JobSpec, JobState, PollSchedule
 from scnet_hpc.mock import Clock, create_app
 from scnet_hpc.mock.testing import serve
+
+from .slurm_helpers import slurm_deployment
 
 ENGINES = ["simulated", pytest.param("slurm", marks=pytest.mark.slurm)]
 FAST = PollSchedule(initial=0.2, factor=1.0, floor=0.2, fraction=0.0, ceiling=0.2)
