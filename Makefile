@@ -64,7 +64,7 @@ contract-test: $(STAMP) ## contract tests (schemathesis) against the embedded mo
 	$(BIN)/python -m pytest contract_tests
 
 # Everything but Slurm, without root: what a contributor runs before pushing.
-check: $(STAMP) ## lint, types, generated-code check, tests and contract tests (not slurm), examples
+check: $(STAMP) ## lint, types, generated check, tests, contract tests (not slurm), examples, docs, dist
 	@MAKE="$(MAKE)" PYTHON=$(BIN)/python scripts/check.sh check
 
 # Everything CI runs (the README's test command): `check`, then test-slurm (root and apt).
