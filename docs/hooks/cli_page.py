@@ -6,6 +6,8 @@
 - ``<!-- generated:error-codes -->`` in a page: the table of ``scnet_hpc.error_codes.CODES``
   (every documented code, the class it raises, its meaning).
 - ``<!-- generated:environment -->``: the table of ``scnet_hpc.environment.VARIABLES``.
+- ``<!-- generated:models -->``: an API reference entry (mkdocstrings) for every name of
+  ``scnet_hpc.models.__all__``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 import click
 
+from scnet_hpc import models
 from scnet_hpc.cli import cli
 from scnet_hpc.environment import VARIABLES
 from scnet_hpc.error_codes import CODES
@@ -78,9 +81,17 @@ def environment_table() -> str:
     return "\n".join(rows)
 
 
+def models_reference() -> str:
+    """One mkdocstrings entry per model. (openapi-python-client indents their ``Attributes:``
+    under the summary, so no docstring style parses it as a section: it renders as text.)"""
+    options = "    options:\n      heading_level: 3\n      show_root_full_path: false\n"
+    return "\n".join(f"::: scnet_hpc_api.models.{name}\n{options}" for name in models.__all__)
+
+
 TABLES = {
     "<!-- generated:error-codes -->": error_codes_table,
     "<!-- generated:environment -->": environment_table,
+    "<!-- generated:models -->": models_reference,
 }
 
 

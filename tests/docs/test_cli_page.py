@@ -48,6 +48,7 @@ def test_a_new_command_appears_on_the_page() -> None:
 
 
 def test_generated_tables_cover_every_code_and_variable() -> None:
+    from scnet_hpc import models
     from scnet_hpc.environment import VARIABLES
     from scnet_hpc.error_codes import CODES
 
@@ -56,3 +57,5 @@ def test_generated_tables_cover_every_code_and_variable() -> None:
     assert all(f"`{code.value}`" in codes for code in CODES)
     variables = hook.environment_table()
     assert all(f"`{variable.name}`" in variables for variable in VARIABLES)
+    reference = hook.models_reference()
+    assert all(f"::: scnet_hpc_api.models.{name}\n" in reference for name in models.__all__)
