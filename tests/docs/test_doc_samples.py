@@ -24,12 +24,14 @@ SPEED = 10.0
 TIMEOUT = 120.0
 
 
-def sample_env(url: str) -> dict[str, str]:
+def sample_env(url: str, home: Path) -> dict[str, str]:
+    """SCNET_* for the demo account on ``url``; HOME elsewhere, so no sample touches yours."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCNET_")}
     env.update({
         "SCNET_USER": "demo", "SCNET_ACCESS_KEY": "demo-access-key",
         "SCNET_SECRET_KEY": "demo-secret-key", "SCNET_AUTH_URL": url, "SCNET_PLATFORM_URL": url,
-        "HOME": env.get("HOME", "/tmp"),
+        "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
     })  # fmt: skip
     return env
 
@@ -48,7 +50,7 @@ def test_sample_runs_against_the_mock(sample: Path, tmp_path: Path) -> None:
     with serve(create_app(clock=Clock(speed=SPEED))) as url:
         done = subprocess.run(
             [sys.executable, str(sample)],
-            env=sample_env(url), cwd=tmp_path, capture_output=True, text=True,
+            env=sample_env(url, tmp_path), cwd=tmp_path, capture_output=True, text=True,
             timeout=TIMEOUT, check=False,
         )  # fmt: skip
     assert done.returncode == 0, (
@@ -66,7 +68,7 @@ def test_a_failing_sample_fails(tmp_path: Path) -> None:
     )
     with serve(create_app(clock=Clock(speed=SPEED))) as url:
         done = subprocess.run(
-            [sys.executable, str(broken)], env=sample_env(url), cwd=tmp_path,
+            [sys.executable, str(broken)], env=sample_env(url, tmp_path), cwd=tmp_path,
             capture_output=True, text=True, timeout=TIMEOUT, check=False,
         )  # fmt: skip
     assert done.returncode != 0
