@@ -12,7 +12,7 @@ ENGINE ?= simulated
 GENERATED_PKG := generated/scnet_hpc_api
 
 .PHONY: help venv generate check-generated lint typecheck check test unit-test contract-test \
-        mock bench drift slurm-up slurm-down test-slurm examples clean
+        mock bench drift slurm-up slurm-down test-slurm examples docs dist clean
 
 help: ## this list
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z][a-z-]*:.*## / { printf "make %-16s %s\n", $$1, $$2 }' \
@@ -49,8 +49,8 @@ check-generated: generate ## fail if generated/ is out of sync with openapi.yaml
 	else echo "check-generated: generated/ matches openapi.yaml"; fi
 
 lint: $(STAMP) ## ruff check and ruff format --check
-	$(BIN)/ruff check src tests contract_tests bench examples
-	$(BIN)/ruff format --check src tests contract_tests bench examples
+	$(BIN)/ruff check src tests contract_tests bench examples scripts docs/examples docs/hooks
+	$(BIN)/ruff format --check src tests contract_tests bench examples scripts docs/examples docs/hooks
 
 typecheck: $(STAMP) ## mypy --strict src
 	$(BIN)/mypy --strict src
@@ -64,7 +64,7 @@ contract-test: $(STAMP) ## contract tests (schemathesis) against the embedded mo
 	$(BIN)/python -m pytest contract_tests
 
 # Everything but Slurm, without root: what a contributor runs before pushing.
-check: $(STAMP) ## lint, types, generated-code check, tests and contract tests (not slurm), examples
+check: $(STAMP) ## lint, types, generated check, tests, contract tests (not slurm), examples, docs, dist
 	@MAKE="$(MAKE)" PYTHON=$(BIN)/python scripts/check.sh check
 
 # Everything CI runs (the README's test command): `check`, then test-slurm (root and apt).
@@ -95,5 +95,20 @@ slurm-down: ## stop the daemons slurm-up started
 test-slurm: $(STAMP) ## slurm tests + contract suite against ENGINE=slurm (needs root)
 	@PYTHON=$(BIN)/python scripts/slurm-test.sh
 
-clean: ## remove .venv, reports/ and tool caches
-	rm -rf $(VENV) reports .pytest_cache .mypy_cache .ruff_cache
+# The documentation site (mkdocs.yml, docs/) into site/; strict: any warning (a broken link, a
+# missing reference) fails the build. docs/cli.md is written from the CLI itself during the build.
+docs: $(STAMP) ## build the documentation site into site/ (strict: a warning fails it)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --clean --site-dir site
+
+# The sdist and the wheel into dist/ (emptied first), then what a packager checks: metadata
+# renders, contents (openapi.yaml in, no tests or caches), installs in a fresh venv, --version.
+dist: $(STAMP) ## build the sdist and wheel into dist/ and check them (scripts/check-dist.py)
+	rm -rf dist
+	@mkdir -p reports
+	@echo "python -m build --outdir dist . (log: reports/dist-build.log)"
+	@$(BIN)/python -m build --outdir dist . >reports/dist-build.log 2>&1 || \
+		{ tail -n 40 reports/dist-build.log; exit 1; }
+	$(BIN)/python scripts/check-dist.py dist
+
+clean: ## remove .venv, reports/, site/, dist/ and tool caches
+	rm -rf $(VENV) reports site dist .pytest_cache .mypy_cache .ruff_cache

@@ -4,7 +4,8 @@
 #   make test: PASSED (lint, types, generated, 1210 tests, contract: 19 operations, ..., examples, slurm)
 #
 #   check  help (every target listed), lint, typecheck, check-generated,
-#          pytest -m "not slurm" tests contract_tests, examples: no root needed
+#          pytest -m "not slurm" tests contract_tests, examples, docs (the strict site build),
+#          dist (sdist + wheel built and checked): no root needed
 #   test   check, then test-slurm (root and apt: a local Slurm; its install log goes to
 #          reports/slurm-up.log, its contract report to reports/contract-slurm/)
 #
@@ -74,6 +75,8 @@ if ! pytest_step; then
 fi
 passed+=("$tests_label")
 step examples "$MAKE" --no-print-directory examples
+step docs "$MAKE" --no-print-directory docs
+step dist "$MAKE" --no-print-directory dist
 if [ "$what" = test ]; then
     step slurm "$MAKE" --no-print-directory test-slurm
 fi
