@@ -273,6 +273,8 @@ def shape_file_body(op: str, body: Any, f: Facts, pick: int) -> Any:
     for name, value in wanted.items():
         if (name in body or name in ("identifier", "cover")) and not _in_fixture(body.get(name), f):
             body[name] = value
+    if op in ("copy_files", "move_files") and pick % 2 == 0:
+        body["cover"] = "cover"  # a second copy into sub/ would otherwise always be 911021
     if op == "merge_chunks":
         body.pop("indentifier", None)
     return body
