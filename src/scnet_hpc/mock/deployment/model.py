@@ -35,6 +35,7 @@ __all__ = [
     "UserSpec",
     "load_deployment",
     "parse_walltime",
+    "within_home",
 ]
 
 DEPLOYMENTS = Path(__file__).parent
@@ -496,3 +497,13 @@ def _check_unique(deployment: Deployment, origin: str) -> None:
                     f"{origin}: user {user.name!r} in region {found.id}: unknown queues "
                     f"{sorted(unknown)}"
                 )
+
+
+def within_home(path: str, home: str, *, home_itself: bool = True) -> bool:
+    """Whether ``path`` lies below ``home`` (or is ``home``, when ``home_itself``). Both are
+    absolute paths the caller has already normalised (``posixpath.normpath``, or ``realpath``
+    where symlinks count): the one test of "inside a home" for both engines and the file service.
+    """
+    if path.startswith(home.rstrip("/") + "/"):
+        return True
+    return home_itself and path == (home.rstrip("/") or "/")

@@ -12,19 +12,14 @@ import posixpath
 from pathlib import Path
 
 from ..app.errors import ApiError, invalid
+from ..deployment.model import within_home
 from .codes import FORBIDDEN
 
-__all__ = ["confine", "forbidden", "within"]
+__all__ = ["confine", "forbidden"]
 
 
 def forbidden(path: str) -> ApiError:
     return ApiError(FORBIDDEN, f"权限不足，禁止操作: {path[:200]} is outside your home")
-
-
-def within(child: str, parent: str) -> bool:
-    """Whether the normalised absolute ``child`` is ``parent`` or below it."""
-    parent = parent.rstrip("/") or "/"
-    return child == parent or child.startswith(parent.rstrip("/") + "/")
 
 
 def confine(home: str, root: Path, raw: str, *, name: str = "path") -> Path:
@@ -41,7 +36,7 @@ def confine(home: str, root: Path, raw: str, *, name: str = "path") -> Path:
     if normal.startswith("//"):
         normal = "/" + normal.lstrip("/")
     home = posixpath.normpath(home)
-    if not within(normal, home):
+    if not within_home(normal, home):
         raise forbidden(raw)
     relative = normal[len(home) :].lstrip("/")
     top = root.resolve()

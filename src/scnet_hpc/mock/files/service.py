@@ -15,9 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..app.errors import ApiError
-from ..deployment.model import Deployment, RegionAccount
+from ..deployment.model import Deployment, RegionAccount, within_home
 from .chunks import ChunkStore
-from .paths import forbidden, within
+from .paths import forbidden
 from .tasks import TaskBoard
 from .tree import UserTree
 
@@ -84,7 +84,7 @@ class FileService:
             other = user.account_in(account.region_id)
             if other is None or other.cluster_user == account.cluster_user:
                 continue
-            if within(path, other.home) and not within(account.home, other.home):
+            if within_home(path, other.home) and not within_home(account.home, other.home):
                 raise forbidden(path)
 
     def job_wrote(

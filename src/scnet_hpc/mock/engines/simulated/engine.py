@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 
 from ...clock import ISO_TIME, Clock, china_time
 from ...deployment.accounts import account_limits, account_storage
-from ...deployment.model import Deployment, QueueSpec, RegionAccount, SchedulerSpec
+from ...deployment.model import Deployment, QueueSpec, RegionAccount, SchedulerSpec, within_home
 from ..base import (
     CancelOutcome,
     FilePage,
@@ -810,8 +810,7 @@ def _output_path(pattern: str, job_id: str, req: JobRequest, task: _Task | None 
 
 def _inside(path: str, home: str, home_itself: bool) -> bool:
     """``path`` (normalised, absolute) is below ``home`` (or ``home`` itself if allowed)."""
-    path, home = posixpath.normpath(path), posixpath.normpath(home)
-    return (home_itself and path == home) or path.startswith(home.rstrip("/") + "/")
+    return within_home(posixpath.normpath(path), posixpath.normpath(home), home_itself=home_itself)
 
 
 def _environment(job: _Job) -> dict[str, str]:

@@ -63,7 +63,13 @@ from typing import BinaryIO, TypeVar
 
 from ...clock import Clock
 from ...deployment.accounts import account_limits, account_storage
-from ...deployment.model import SLURM_DEPLOYMENT, Deployment, RegionAccount, SchedulerSpec
+from ...deployment.model import (
+    SLURM_DEPLOYMENT,
+    Deployment,
+    RegionAccount,
+    SchedulerSpec,
+    within_home,
+)
 from ...deployment.os_users import (
     OsAccount,
     OsUserError,
@@ -713,8 +719,7 @@ def _os_user() -> str:
 
 def _inside(path: str, home: str) -> bool:
     """``path`` is ``home`` or below it, after resolving symlinks and ``..`` in both."""
-    real, root = os.path.realpath(path), os.path.realpath(home)
-    return real == root or real.startswith(root.rstrip("/") + "/")
+    return within_home(os.path.realpath(path), os.path.realpath(home))
 
 
 def _same(entry: LedgerEntry, job: SlurmJob) -> bool:
